@@ -1,0 +1,1 @@
+"""Passend: informatiesysteem voor het stelsel passend onderwijs."""

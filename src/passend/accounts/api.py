@@ -1,0 +1,21 @@
+"""API pieces of accounts: the base permission every API route starts from."""
+
+from typing import Any
+
+from rest_framework.permissions import BasePermission
+
+from passend.accounts.actor import actor_van_request
+
+
+class HeeftActor(BasePermission):
+    """A koppeling token, or a verified log-in with an active role."""
+
+    message = "Log in met een koppelingstoken of met tweestapsverificatie en een actieve rol."
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        actor = actor_van_request(request)
+        if actor is None:
+            return False
+        if actor.koppeling is not None:
+            return True
+        return bool(request.user.is_verified())

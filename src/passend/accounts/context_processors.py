@@ -1,0 +1,13 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from passend.accounts.actor import actor_van_request
+
+
+def actor(request: HttpRequest) -> dict[str, Any]:
+    huidige = actor_van_request(request)
+    return {
+        "actor": huidige,
+        "mijn_rollen": getattr(request, "_passend_rollen", []),
+    }

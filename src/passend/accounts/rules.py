@@ -1,0 +1,72 @@
+"""Pure rules about roles: which roles exist, in which kind of organisation they are held."""
+
+from django.db import models
+
+
+class OrganisatieType(models.TextChoices):
+    SCHOOL = "school", "School"
+    BESTUUR = "schoolbestuur", "Schoolbestuur"
+    SWV = "samenwerkingsverband", "Samenwerkingsverband"
+    GEMEENTE = "gemeente", "Gemeente"
+    LANDELIJK = "landelijk", "Landelijk"
+    PRIVE = "prive", "Privé"
+
+
+class Rolsoort(models.TextChoices):
+    LERAAR = "leraar", "Leraar"
+    INTERN_BEGELEIDER = "intern_begeleider", "Intern begeleider / ondersteuningscoördinator"
+    SCHOOLLEIDER = "schoolleider", "Schoolleider"
+    BESTUURDER = "bestuurder", "Bestuurder"
+    LOKET = "loket", "Loket / consulent"
+    COMMISSIELID = "commissielid", "Lid commissie van toewijzing"
+    DESKUNDIGE = "deskundige", "Deskundige"
+    DIRECTEUR = "directeur", "Directeur-bestuurder"
+    PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", "Functioneel beheerder"
+    LEERPLICHTAMBTENAAR = "leerplichtambtenaar", "Leerplichtambtenaar"
+    INSPECTEUR = "inspecteur", "Inspecteur"
+    OUDER = "ouder", "Ouder / verzorger"
+    LEERLING = "leerling", "Leerling"
+
+
+#: In which kind of organisation each role is held.
+ORGANISATIE_VAN_ROL: dict[str, str] = {
+    Rolsoort.LERAAR: OrganisatieType.SCHOOL,
+    Rolsoort.INTERN_BEGELEIDER: OrganisatieType.SCHOOL,
+    Rolsoort.SCHOOLLEIDER: OrganisatieType.SCHOOL,
+    Rolsoort.BESTUURDER: OrganisatieType.BESTUUR,
+    Rolsoort.LOKET: OrganisatieType.SWV,
+    Rolsoort.COMMISSIELID: OrganisatieType.SWV,
+    Rolsoort.DESKUNDIGE: OrganisatieType.SWV,
+    Rolsoort.DIRECTEUR: OrganisatieType.SWV,
+    Rolsoort.PRIVACY_OFFICER: OrganisatieType.SWV,
+    Rolsoort.FUNCTIONEEL_BEHEERDER: OrganisatieType.SWV,
+    Rolsoort.LEERPLICHTAMBTENAAR: OrganisatieType.GEMEENTE,
+    Rolsoort.INSPECTEUR: OrganisatieType.LANDELIJK,
+    Rolsoort.OUDER: OrganisatieType.PRIVE,
+    Rolsoort.LEERLING: OrganisatieType.PRIVE,
+}
+
+SCHOOLROLLEN = frozenset({Rolsoort.LERAAR, Rolsoort.INTERN_BEGELEIDER, Rolsoort.SCHOOLLEIDER})
+SWV_ROLLEN = frozenset(
+    r for r, org in ORGANISATIE_VAN_ROL.items() if org == OrganisatieType.SWV
+)
+#: Roles that see only aggregates, never a pupil.
+ALLEEN_AGGREGATEN = frozenset({Rolsoort.INSPECTEUR})
+#: Roles of private persons (B1 language, no organisation).
+PRIVEROLLEN = frozenset({Rolsoort.OUDER, Rolsoort.LEERLING})
+
+
+def organisatieveld(rolsoort: str) -> str | None:
+    """The field of Rol that must be set for this role (None: no organisation)."""
+    return {
+        OrganisatieType.SCHOOL: "school",
+        OrganisatieType.BESTUUR: "schoolbestuur",
+        OrganisatieType.SWV: "samenwerkingsverband",
+        OrganisatieType.GEMEENTE: "gemeente",
+    }.get(ORGANISATIE_VAN_ROL[rolsoort])
+
+
+def twee_factor_verplicht(rolsoort: str) -> bool:
+    """TOTP is required for all staff; for parents and pupils too, for now (DigiD later)."""
+    return True

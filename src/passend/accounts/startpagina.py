@@ -1,0 +1,105 @@
+"""What the start page ("mijn werk") shows for each role."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from passend.accounts.rules import SCHOOLROLLEN, Rolsoort
+from passend.core.aggregaten import kleine_cel_grens, onderdruk
+from passend.core.models import Actie
+from passend.core.toegangslog import toegang_vastleggen
+from passend.leerlingen.permissions import SWV_DOSSIERROLLEN, beleid
+from passend.leerlingen.selectors import (
+    aantallen_per_swv_en_soort,
+    aantallen_per_vestiging,
+    kinderen_van,
+    leerlingen_zichtbaar_voor,
+)
+from passend.organisaties.rules import Soort
+from passend.organisaties.selectors import (
+    besturen_in_swv,
+    scholen_van_bestuur,
+    soorten_in_swv,
+    vestigingen_van_school,
+)
+
+
+def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
+    peildatum = timezone.localdate()
+    rolsoort = actor.rolsoort
+    if rolsoort in SCHOOLROLLEN:
+        vestigingen = list(vestigingen_van_school(school=actor.rol.school))
+        aantallen = aantallen_per_vestiging(vestiging_ids=[v.pk for v in vestigingen], peildatum=peildatum)
+        for vestiging in vestigingen:
+            vestiging.aantal_leerlingen = aantallen.get(vestiging.pk, 0)
+        return {
+            "sjabloon": "school",
+            "school": actor.rol.school,
+            "vestigingen": vestigingen,
+            "totaal": sum(aantallen.values()),
+            "mag_inschrijven": beleid.mag(actor, "inschrijven"),
+        }
+    if rolsoort == Rolsoort.BESTUURDER:
+        scholen = list(scholen_van_bestuur(bestuur=actor.rol.schoolbestuur))
+        ids = [v.pk for s in scholen for v in s.vestigingen.all()]
+        aantallen = aantallen_per_vestiging(vestiging_ids=ids, peildatum=peildatum)
+        for school in scholen:
+            school.aantal_leerlingen = sum(aantallen.get(v.pk, 0) for v in school.vestigingen.all())
+        return {"sjabloon": "bestuur", "bestuur": actor.rol.schoolbestuur, "scholen": scholen}
+    if rolsoort in SWV_DOSSIERROLLEN or rolsoort in {
+        Rolsoort.PRIVACY_OFFICER,
+        Rolsoort.FUNCTIONEEL_BEHEERDER,
+    }:
+        swv = actor.rol.samenwerkingsverband
+        soorten = soorten_in_swv(samenwerkingsverband=swv, peildatum=peildatum)
+        labels = dict(Soort.choices)
+        return {
+            "sjabloon": "swv",
+            "swv": swv,
+            "soorten": [{"label": labels[r["soort"]], "aantal": r["aantal"]} for r in soorten],
+            "aantal_vestigingen": sum(r["aantal"] for r in soorten),
+            "aantal_besturen": besturen_in_swv(samenwerkingsverband=swv, peildatum=peildatum).count(),
+            "aantal_dossiers": (
+                leerlingen_zichtbaar_voor(actor=actor).count() if rolsoort in SWV_DOSSIERROLLEN else None
+            ),
+            "is_privacy_officer": rolsoort == Rolsoort.PRIVACY_OFFICER,
+            "is_beheerder": rolsoort == Rolsoort.FUNCTIONEEL_BEHEERDER,
+        }
+    if rolsoort == Rolsoort.LEERPLICHTAMBTENAAR:
+        return {
+            "sjabloon": "leerplicht",
+            "gemeente": actor.rol.gemeente,
+            "aantal_dossiers": leerlingen_zichtbaar_voor(actor=actor).count(),
+        }
+    if rolsoort == Rolsoort.INSPECTEUR:
+        return {"sjabloon": "inspectie", **_inspectie_tabel(peildatum)}
+    # Parents and pupils: their own children / their own file, logged as a read.
+    kinderen = list(kinderen_van(actor=actor))
+    toegang_vastleggen(
+        actor=actor,
+        actie=Actie.LEZEN,
+        object_type="startpagina",
+        leerling_sleutels=[k.sleutel for k in kinderen],
+        toegestaan=True,
+        reden="eigen kinderen op de startpagina" if rolsoort == Rolsoort.OUDER else "eigen gegevens",
+        route=route,
+    )
+    return {"sjabloon": "ouder" if rolsoort == Rolsoort.OUDER else "leerling", "kinderen": kinderen}
+
+
+def _inspectie_tabel(peildatum: Any) -> dict[str, Any]:
+    grens = kleine_cel_grens()
+    soorten = [s for s, _ in Soort.choices]
+    rijen: dict[str, dict[str, Any]] = {}
+    for rij in aantallen_per_swv_en_soort(peildatum=peildatum):
+        code = rij["vestiging__lidmaatschappen__samenwerkingsverband__code"]
+        regel = rijen.setdefault(
+            code,
+            {"code": code, "naam": rij["vestiging__lidmaatschappen__samenwerkingsverband__naam"], "cellen": {}},
+        )
+        regel["cellen"][rij["vestiging__soort"]] = rij["aantal"]
+    tabel = [
+        {**regel, "cellen": [onderdruk(regel["cellen"].get(s, 0), grens) for s in soorten]}
+        for regel in rijen.values()
+    ]
+    return {"tabel": tabel, "soorten": [label for _, label in Soort.choices], "grens": grens}

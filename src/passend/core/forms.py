@@ -1,0 +1,40 @@
+"""Form rendering in NL Design System style, shared by every app."""
+
+from typing import Any
+
+from django import forms
+
+WIDGET_KLASSEN = {
+    forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.EmailInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.NumberInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.DateInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.PasswordInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.ClearableFileInput: "utrecht-textbox",
+    forms.FileInput: "utrecht-textbox",
+}
+
+
+def nl_design_widgets(form: Any) -> None:
+    """Give every widget its Utrecht class and link errors to the input (aria)."""
+    for naam, veld in form.fields.items():
+        klasse = next((k for t, k in WIDGET_KLASSEN.items() if isinstance(veld.widget, t)), "")
+        if klasse:
+            veld.widget.attrs.setdefault("class", klasse)
+        if form.is_bound and naam in form.errors:
+            veld.widget.attrs["aria-invalid"] = "true"
+            veld.widget.attrs["aria-describedby"] = f"id_{naam}-fout"
+
+
+class NLDesignForm(forms.Form):
+    template_name_div = "core/_formulier.html"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        nl_design_widgets(self)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        nl_design_widgets(self)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LeerlingenConfig(AppConfig):
+    name = "passend.leerlingen"
+    label = "leerlingen"

@@ -1,0 +1,94 @@
+"""Every write to the pupil register."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from passend.core.models import Actie
+from passend.core.permissions import Geweigerd
+from passend.core.toegangslog import toegang_vastleggen
+from passend.leerlingen.models import Inschrijving, Leerling
+from passend.leerlingen.permissions import beleid
+from passend.leerlingen.rules import WIJZIGBARE_VELDEN, normaliseer_leerling_postcode
+from passend.organisaties.models import Vestiging
+
+
+class Conflict(Exception):
+    """Somebody else changed the record since it was read: nothing was saved."""
+
+
+def leerling_inschrijven(
+    *,
+    actor: Any,
+    voornamen: str,
+    achternaam: str,
+    geboortedatum: date,
+    postcode: str,
+    vestiging: Vestiging,
+    van: date,
+    roepnaam: str = "",
+    tussenvoegsel: str = "",
+    route: str = "",
+) -> Leerling:
+    """Register a pupil and enrol them at a location of the actor's own school."""
+    if not beleid.mag(actor, "inschrijven") or vestiging.school_id != actor.rol.school_id:
+        raise Geweigerd("alleen voor vestigingen van de eigen school")
+    with transaction.atomic():
+        leerling = Leerling(
+            voornamen=voornamen.strip(),
+            roepnaam=roepnaam.strip(),
+            tussenvoegsel=tussenvoegsel.strip(),
+            achternaam=achternaam.strip(),
+            geboortedatum=geboortedatum,
+            postcode=normaliseer_leerling_postcode(postcode),
+        )
+        leerling.full_clean()
+        leerling.save()
+        inschrijving = Inschrijving(leerling=leerling, vestiging=vestiging, van=van)
+        inschrijving.full_clean()
+        inschrijving.save()
+        toegang_vastleggen(
+            actor=actor,
+            actie=Actie.AANMAKEN,
+            object_type="leerling",
+            object_id=str(leerling.sleutel),
+            leerling_sleutels=[leerling.sleutel],
+            toegestaan=True,
+            reden=f"ingeschreven op {vestiging.vestigingscode}",
+            route=route,
+        )
+    return leerling
+
+
+def leerling_wijzigen(
+    *, actor: Any, leerling: Leerling, versie: str, wijzigingen: dict[str, Any], route: str = ""
+) -> Leerling:
+    """Change a pupil's data; refuses when the record changed since ``versie`` was read."""
+    onbekend = set(wijzigingen) - WIJZIGBARE_VELDEN
+    if onbekend:
+        raise ValidationError({veld: "Dit veld kan niet worden gewijzigd." for veld in onbekend})
+    with transaction.atomic():
+        vergrendeld = Leerling.objects.select_for_update().get(pk=leerling.pk)
+        if not beleid.mag(actor, "wijzigen", vergrendeld):
+            raise Geweigerd("geen recht om deze leerling te wijzigen")
+        if vergrendeld.gewijzigd_op.isoformat() != versie:
+            raise Conflict("Iemand anders heeft deze leerling intussen gewijzigd.")
+        for veld, waarde in wijzigingen.items():
+            if veld == "postcode":
+                waarde = normaliseer_leerling_postcode(waarde)
+            setattr(vergrendeld, veld, waarde.strip() if isinstance(waarde, str) else waarde)
+        vergrendeld.full_clean()
+        vergrendeld.save()
+        toegang_vastleggen(
+            actor=actor,
+            actie=Actie.WIJZIGEN,
+            object_type="leerling",
+            object_id=str(vergrendeld.sleutel),
+            leerling_sleutels=[vergrendeld.sleutel],
+            toegestaan=True,
+            reden="gegevens gewijzigd: " + ", ".join(sorted(wijzigingen)),
+            route=route,
+        )
+    return vergrendeld

@@ -1,0 +1,155 @@
+"""Pages of the pupil register. Thin: parse, call a selector or service, render."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from passend.accounts.actor import actor_van_request
+from passend.core.models import Actie
+from passend.core.permissions import Geweigerd
+from passend.core.toegangslog import toegang_vastleggen
+from passend.leerlingen.forms import InschrijvenForm, WijzigenForm, ZoekForm
+from passend.leerlingen.permissions import beleid
+from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtbaar_voor
+from passend.leerlingen.services import Conflict, leerling_inschrijven, leerling_wijzigen
+from passend.organisaties.selectors import vestigingen_van_school
+from passend.privacy.selectors import toegang_tot_leerling
+
+PAGINA_GROOTTE = 50
+
+
+def _actor_of_403(request: HttpRequest):  # type: ignore[no-untyped-def]
+    actor = actor_van_request(request)
+    if actor is None:
+        raise PermissionDenied
+    return actor
+
+
+@login_required
+def lijst(request: HttpRequest) -> HttpResponse:
+    actor = _actor_of_403(request)
+    if not beleid.mag(actor, "zoeken"):
+        toegang_vastleggen(
+            actor=actor, actie=Actie.ZOEKEN, object_type="leerlingenlijst", toegestaan=False,
+            reden="geweigerd: rol mag geen leerlingen zoeken", route="leerlingen:lijst",
+        )
+        raise PermissionDenied
+    form = ZoekForm(request.GET)
+    zoekterm = form.cleaned_data["q"] if form.is_valid() else ""
+    pagina = Paginator(leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm), PAGINA_GROOTTE).get_page(
+        request.GET.get("pagina")
+    )
+    toegang_vastleggen(
+        actor=actor,
+        actie=Actie.ZOEKEN,
+        object_type="leerlingenlijst",
+        object_id=zoekterm[:100],
+        leerling_sleutels=[leerling.sleutel for leerling in pagina],
+        toegestaan=True,
+        reden="leerlingen zoeken" if zoekterm else "leerlingenlijst bekijken",
+        route="leerlingen:lijst",
+    )
+    sjabloon = "leerlingen/_resultaten.html" if request.htmx else "leerlingen/lijst.html"  # type: ignore[attr-defined]
+    return render(request, sjabloon, {"form": form, "pagina": pagina, "zoekterm": zoekterm})
+
+
+@login_required
+def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
+    actor = _actor_of_403(request)
+    leerling = leerling_voor_actor(
+        actor=actor, sleutel=sleutel, actie="bekijken", doel="leerlingdossier bekijken",
+        route="leerlingen:detail",
+    )
+    return render(
+        request,
+        "leerlingen/detail.html",
+        {
+            "leerling": leerling,
+            "mag_wijzigen": beleid.mag(actor, "wijzigen", leerling),
+            "mag_inzage": beleid.mag(actor, "inzage_bekijken", leerling),
+        },
+    )
+
+
+@login_required
+def inzage(request: HttpRequest, sleutel: UUID) -> HttpResponse:
+    """Who looked at this pupil's file: for the parents and the pupil themselves."""
+    actor = _actor_of_403(request)
+    leerling = leerling_voor_actor(
+        actor=actor, sleutel=sleutel, actie="inzage_bekijken",
+        doel="bekijken wie het dossier heeft ingezien", route="leerlingen:inzage",
+    )
+    pagina = Paginator(toegang_tot_leerling(sleutel=leerling.sleutel), PAGINA_GROOTTE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "leerlingen/inzage.html", {"leerling": leerling, "pagina": pagina})
+
+
+@login_required
+def inschrijven(request: HttpRequest) -> HttpResponse:
+    actor = _actor_of_403(request)
+    if not beleid.mag(actor, "inschrijven"):
+        raise PermissionDenied
+    vestigingen = vestigingen_van_school(school=actor.rol.school)
+    form = InschrijvenForm(request.POST or None, vestigingen=vestigingen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            leerling = leerling_inschrijven(actor=actor, route="leerlingen:inschrijven", **form.cleaned_data)
+        except ValidationError as fout:
+            for veld, meldingen in fout.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, meldingen)
+        except Geweigerd as fout:
+            raise PermissionDenied(fout.reden) from fout
+        else:
+            messages.success(request, f"{leerling.naam} is ingeschreven.")
+            return redirect("leerlingen:detail", sleutel=leerling.sleutel)
+    return render(request, "leerlingen/inschrijven.html", {"form": form})
+
+
+@login_required
+def wijzigen(request: HttpRequest, sleutel: UUID) -> HttpResponse:
+    actor = _actor_of_403(request)
+    # On a POST the service writes the access-log record of a successful change; a form
+    # shown again with errors is logged as a read below. One record per request.
+    leerling = leerling_voor_actor(
+        actor=actor, sleutel=sleutel, actie="wijzigen", doel="wijzigformulier bekijken",
+        route="leerlingen:wijzigen", toegestane_vastleggen=request.method != "POST",
+    )
+    initial = {
+        "voornamen": leerling.voornamen, "roepnaam": leerling.roepnaam,
+        "tussenvoegsel": leerling.tussenvoegsel, "achternaam": leerling.achternaam,
+        "postcode": leerling.postcode, "versie": leerling.gewijzigd_op.isoformat(),
+    }
+    form = WijzigenForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        gegevens = dict(form.cleaned_data)
+        versie = gegevens.pop("versie")
+        try:
+            leerling_wijzigen(
+                actor=actor, leerling=leerling, versie=versie, wijzigingen=gegevens,
+                route="leerlingen:wijzigen",
+            )
+        except Conflict:
+            form.add_error(
+                None,
+                "Iemand anders heeft deze gegevens intussen gewijzigd. Uw wijziging is niet "
+                "opgeslagen. Open de pagina opnieuw en voer uw wijziging nog eens in.",
+            )
+        except ValidationError as fout:
+            for veld, meldingen in fout.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, meldingen)
+        else:
+            messages.success(request, "De gegevens zijn opgeslagen.")
+            return redirect("leerlingen:detail", sleutel=leerling.sleutel)
+    if request.method == "POST":
+        toegang_vastleggen(
+            actor=actor, actie=Actie.LEZEN, object_type="leerling", object_id=str(sleutel),
+            leerling_sleutels=[sleutel], toegestaan=True,
+            reden="wijziging niet opgeslagen; formulier opnieuw getoond", route="leerlingen:wijzigen",
+        )
+    return render(request, "leerlingen/wijzigen.html", {"form": form, "leerling": leerling})

@@ -1,0 +1,84 @@
+"""Reads of the access log: per pupil (for parents), and with filters (privacy officer)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from passend.core.models import Toegangsregel, ToegangsregelLeerling
+from passend.leerlingen.models import Inschrijving, Leerling
+from passend.organisaties.models import SwvLidmaatschap
+
+
+def toegang_tot_leerling(*, sleutel: UUID) -> QuerySet[Toegangsregel]:
+    """Every record about this pupil, newest first (the parent's "wie heeft gekeken")."""
+    return Toegangsregel.objects.filter(
+        Exists(ToegangsregelLeerling.objects.filter(regel=OuterRef("pk"), leerling_sleutel=sleutel))
+    ).order_by("-tijdstip", "-id")
+
+
+def leerlingen_van_regio(*, samenwerkingsverband_id: int) -> QuerySet[Leerling]:
+    """Pupils ever enrolled at a location that ever belonged to this SWV."""
+    lid = SwvLidmaatschap.objects.filter(
+        vestiging=OuterRef("vestiging"), samenwerkingsverband_id=samenwerkingsverband_id
+    )
+    inschrijving = Inschrijving.objects.filter(leerling=OuterRef("pk")).filter(Exists(lid))
+    return Leerling.objects.filter(Exists(inschrijving))
+
+
+def regio_filter(actor: Any) -> Q:
+    """The log records a privacy officer of an SWV oversees: about the region's pupils, or
+    made by people acting for the SWV itself."""
+    swv_id = actor.rol.samenwerkingsverband_id
+    over_regio = ToegangsregelLeerling.objects.filter(
+        regel=OuterRef("pk"),
+        leerling_sleutel__in=leerlingen_van_regio(samenwerkingsverband_id=swv_id).values("sleutel"),
+    )
+    return Q(Exists(over_regio)) | Q(organisatie_sleutel=f"samenwerkingsverband:{swv_id}")
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    leerling: UUID | None = None
+    gebruiker: str = ""
+    van: date | None = None
+    tot: date | None = None
+    actie: str = ""
+    resultaat: str = ""
+
+
+def toegangslog_gefilterd(*, actor: Any, filter_: LogFilter) -> QuerySet[Toegangsregel]:
+    from passend.privacy.permissions import beleid
+
+    queryset = beleid.filter_zichtbaar(actor, Toegangsregel.objects.all())
+    if filter_.leerling:
+        queryset = queryset.filter(
+            Exists(
+                ToegangsregelLeerling.objects.filter(regel=OuterRef("pk"), leerling_sleutel=filter_.leerling)
+            )
+        )
+    if filter_.gebruiker:
+        queryset = queryset.filter(gebruikersnaam=filter_.gebruiker)
+    tz = timezone.get_current_timezone()
+    if filter_.van:
+        queryset = queryset.filter(tijdstip__gte=datetime.combine(filter_.van, time.min, tzinfo=tz))
+    if filter_.tot:
+        queryset = queryset.filter(tijdstip__lte=datetime.combine(filter_.tot, time.max, tzinfo=tz))
+    if filter_.actie:
+        queryset = queryset.filter(actie=filter_.actie)
+    if filter_.resultaat:
+        queryset = queryset.filter(resultaat=filter_.resultaat)
+    return queryset.order_by("-tijdstip", "-id")
+
+
+def leerling_namen(*, sleutels: list[UUID]) -> dict[UUID, str]:
+    """Names for the pupils on one page of the log (one query)."""
+    return {
+        rij["sleutel"]: " ".join(p for p in (rij["roepnaam"] or rij["voornamen"], rij["tussenvoegsel"], rij["achternaam"]) if p)
+        for rij in Leerling.objects.filter(sleutel__in=sleutels).values(
+            "sleutel", "roepnaam", "voornamen", "tussenvoegsel", "achternaam"
+        )
+    }

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from passend.privacy import views
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("toegangslog/", views.toegangslog, name="toegangslog"),
+]

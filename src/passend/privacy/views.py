@@ -1,0 +1,52 @@
+"""The privacy officer's view of the access log, per pupil and per user."""
+
+from dataclasses import fields
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from passend.accounts.actor import actor_van_request
+from passend.core.models import Actie
+from passend.core.toegangslog import toegang_vastleggen
+from passend.privacy.forms import LogFilterForm
+from passend.privacy.permissions import beleid
+from passend.privacy.selectors import LogFilter, leerling_namen, toegangslog_gefilterd
+
+
+@login_required
+def toegangslog(request: HttpRequest) -> HttpResponse:
+    actor = actor_van_request(request)
+    if actor is None or not beleid.mag(actor, "toegangslog_bekijken"):
+        raise PermissionDenied
+    form = LogFilterForm(request.GET or None)
+    filter_ = LogFilter()
+    if form.is_bound and form.is_valid():
+        filter_ = LogFilter(**{f.name: form.cleaned_data.get(f.name) or f.default for f in fields(LogFilter)})
+    pagina = Paginator(toegangslog_gefilterd(actor=actor, filter_=filter_).prefetch_related("leerlingen"), 50).get_page(
+        request.GET.get("pagina")
+    )
+    sleutels = [rl.leerling_sleutel for regel in pagina for rl in regel.leerlingen.all()]
+    toegang_vastleggen(
+        actor=actor,
+        actie=Actie.ZOEKEN,
+        object_type="toegangslog",
+        object_id=str(filter_.leerling or filter_.gebruiker or ""),
+        leerling_sleutels=sleutels,
+        toegestaan=True,
+        reden="toezicht op het toegangslog",
+        route="privacy:toegangslog",
+    )
+    namen = leerling_namen(sleutels=sleutels)
+    regels = [
+        {"regel": regel, "leerlingen": [(rl.leerling_sleutel, namen.get(rl.leerling_sleutel, "onbekend")) for rl in regel.leerlingen.all()]}
+        for regel in pagina
+    ]
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request, "privacy/toegangslog.html",
+        {"form": form, "pagina": pagina, "regels": regels, "querystring": querystring.urlencode()},
+    )

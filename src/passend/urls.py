@@ -1,0 +1,27 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from two_factor.urls import urlpatterns as two_factor_urls
+
+from passend.core import views as core_views
+
+api_v1 = [
+    path("", include("passend.organisaties.api_urls")),
+    path("", include("passend.leerlingen.api_urls")),
+]
+
+urlpatterns = [
+    path("", core_views.start, name="start"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("", include(two_factor_urls)),
+    path("account/", include("passend.accounts.urls")),
+    path("organisaties/", include("passend.organisaties.urls")),
+    path("leerlingen/", include("passend.leerlingen.urls")),
+    path("privacy/", include("passend.privacy.urls")),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+handler403 = "passend.core.views.geen_toegang"
+handler404 = "passend.core.views.niet_gevonden"
+handler500 = "passend.core.views.serverfout"
