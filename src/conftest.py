@@ -7,11 +7,11 @@ from passend.accounts.tests.factories import RolFactory, totp_voor
 
 
 @pytest.fixture(autouse=True)
-def _nederlands(settings):  # noqa: ANN001, ANN202
+def _nederlands(settings):
     settings.LANGUAGE_CODE = "nl"
 
 
-def ingelogde_client(rol) -> Client:  # noqa: ANN001
+def ingelogde_client(rol) -> Client:
     """A client logged in as the role's person, with a verified second factor."""
     client = Client()
     apparaat = totp_voor(rol.gebruiker)
@@ -24,10 +24,10 @@ def ingelogde_client(rol) -> Client:  # noqa: ANN001
 
 
 @pytest.fixture
-def maak_client():  # noqa: ANN201
+def maak_client():
     return ingelogde_client
 
 
 @pytest.fixture
-def rol_factory():  # noqa: ANN201
+def rol_factory():
     return RolFactory

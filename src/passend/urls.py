@@ -13,7 +13,7 @@ urlpatterns = [
     path("", core_views.start, name="start"),
     path("healthz", core_views.healthz, name="healthz"),
     path("", include(two_factor_urls)),
-    path("account/", include("passend.accounts.urls")),
+    path("", include("passend.accounts.urls")),
     path("organisaties/", include("passend.organisaties.urls")),
     path("leerlingen/", include("passend.leerlingen.urls")),
     path("privacy/", include("passend.privacy.urls")),

@@ -34,7 +34,11 @@ class Rol(TimeStampedModel):
         "organisaties.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     schoolbestuur = models.ForeignKey(
-        "organisaties.Schoolbestuur", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "organisaties.Schoolbestuur",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     samenwerkingsverband = models.ForeignKey(
         "organisaties.Samenwerkingsverband",
@@ -53,14 +57,41 @@ class Rol(TimeStampedModel):
         ordering = ["gebruiker", "rolsoort"]
         verbose_name_plural = "rollen"
         constraints = [
-            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="rol_tot_na_van"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="rol_tot_na_van"
+            ),
             models.CheckConstraint(
                 condition=(
-                    Q(school__isnull=True, schoolbestuur__isnull=True, samenwerkingsverband__isnull=True, gemeente__isnull=True)
-                    | Q(school__isnull=False, schoolbestuur__isnull=True, samenwerkingsverband__isnull=True, gemeente__isnull=True)
-                    | Q(school__isnull=True, schoolbestuur__isnull=False, samenwerkingsverband__isnull=True, gemeente__isnull=True)
-                    | Q(school__isnull=True, schoolbestuur__isnull=True, samenwerkingsverband__isnull=False, gemeente__isnull=True)
-                    | Q(school__isnull=True, schoolbestuur__isnull=True, samenwerkingsverband__isnull=True, gemeente__isnull=False)
+                    Q(
+                        school__isnull=True,
+                        schoolbestuur__isnull=True,
+                        samenwerkingsverband__isnull=True,
+                        gemeente__isnull=True,
+                    )
+                    | Q(
+                        school__isnull=False,
+                        schoolbestuur__isnull=True,
+                        samenwerkingsverband__isnull=True,
+                        gemeente__isnull=True,
+                    )
+                    | Q(
+                        school__isnull=True,
+                        schoolbestuur__isnull=False,
+                        samenwerkingsverband__isnull=True,
+                        gemeente__isnull=True,
+                    )
+                    | Q(
+                        school__isnull=True,
+                        schoolbestuur__isnull=True,
+                        samenwerkingsverband__isnull=False,
+                        gemeente__isnull=True,
+                    )
+                    | Q(
+                        school__isnull=True,
+                        schoolbestuur__isnull=True,
+                        samenwerkingsverband__isnull=True,
+                        gemeente__isnull=False,
+                    )
                 ),
                 name="rol_in_hoogstens_een_organisatie",
             ),

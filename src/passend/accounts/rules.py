@@ -48,9 +48,7 @@ ORGANISATIE_VAN_ROL: dict[str, str] = {
 }
 
 SCHOOLROLLEN = frozenset({Rolsoort.LERAAR, Rolsoort.INTERN_BEGELEIDER, Rolsoort.SCHOOLLEIDER})
-SWV_ROLLEN = frozenset(
-    r for r, org in ORGANISATIE_VAN_ROL.items() if org == OrganisatieType.SWV
-)
+SWV_ROLLEN = frozenset(r for r, org in ORGANISATIE_VAN_ROL.items() if org == OrganisatieType.SWV)
 #: Roles that see only aggregates, never a pupil.
 ALLEEN_AGGREGATEN = frozenset({Rolsoort.INSPECTEUR})
 #: Roles of private persons (B1 language, no organisation).
@@ -59,12 +57,13 @@ PRIVEROLLEN = frozenset({Rolsoort.OUDER, Rolsoort.LEERLING})
 
 def organisatieveld(rolsoort: str) -> str | None:
     """The field of Rol that must be set for this role (None: no organisation)."""
-    return {
+    velden: dict[str, str] = {
         OrganisatieType.SCHOOL: "school",
         OrganisatieType.BESTUUR: "schoolbestuur",
         OrganisatieType.SWV: "samenwerkingsverband",
         OrganisatieType.GEMEENTE: "gemeente",
-    }.get(ORGANISATIE_VAN_ROL[rolsoort])
+    }
+    return velden.get(ORGANISATIE_VAN_ROL[rolsoort])
 
 
 def twee_factor_verplicht(rolsoort: str) -> bool:

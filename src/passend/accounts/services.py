@@ -36,7 +36,12 @@ def gebruiker_aanmaken(
 
 
 def rol_toekennen(
-    *, gebruiker: Gebruiker, rolsoort: str, organisatie: Any = None, van: date, tot: date | None = None
+    *,
+    gebruiker: Gebruiker,
+    rolsoort: str,
+    organisatie: Any = None,
+    van: date,
+    tot: date | None = None,
 ) -> Rol:
     """Give a person a role in an organisation. The same role twice at once is refused."""
     from passend.accounts.rules import organisatieveld
@@ -56,7 +61,9 @@ def rol_toekennen(
     return rol
 
 
-def totp_apparaat_toevoegen(*, gebruiker: Gebruiker, sleutel_hex: str, naam: str = "default") -> TOTPDevice:
+def totp_apparaat_toevoegen(
+    *, gebruiker: Gebruiker, sleutel_hex: str, naam: str = "default"
+) -> TOTPDevice:
     """Register a confirmed TOTP device (an authenticator app) for a person."""
     apparaat = TOTPDevice(user=gebruiker, name=naam, key=sleutel_hex, confirmed=True)
     apparaat.full_clean()
@@ -67,7 +74,9 @@ def totp_apparaat_toevoegen(*, gebruiker: Gebruiker, sleutel_hex: str, naam: str
 def koppeling_aanmaken(*, naam: str, rol: Rol, token: str | None = None) -> tuple[Koppeling, str]:
     """Issue a token to an application acting with one role; returns the token once."""
     token = token or Koppeling.nieuw_token()
-    koppeling = Koppeling(naam=naam.strip(), rol=rol, token_prefix=token[:8], token_hash=token_hash(token))
+    koppeling = Koppeling(
+        naam=naam.strip(), rol=rol, token_prefix=token[:8], token_hash=token_hash(token)
+    )
     koppeling.full_clean()
     koppeling.save()
     return koppeling, token

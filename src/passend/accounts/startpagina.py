@@ -11,7 +11,7 @@ from passend.core.toegangslog import toegang_vastleggen
 from passend.leerlingen.permissions import SWV_DOSSIERROLLEN, beleid
 from passend.leerlingen.selectors import (
     aantallen_per_swv_en_soort,
-    aantallen_per_vestiging,
+    met_aantal_leerlingen,
     kinderen_van,
     leerlingen_zichtbaar_voor,
 )
@@ -28,23 +28,28 @@ def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
     peildatum = timezone.localdate()
     rolsoort = actor.rolsoort
     if rolsoort in SCHOOLROLLEN:
-        vestigingen = list(vestigingen_van_school(school=actor.rol.school))
-        aantallen = aantallen_per_vestiging(vestiging_ids=[v.pk for v in vestigingen], peildatum=peildatum)
-        for vestiging in vestigingen:
-            vestiging.aantal_leerlingen = aantallen.get(vestiging.pk, 0)
+        vestigingen = list(
+            met_aantal_leerlingen(
+                vestigingen_van_school(school=actor.rol.school),
+                pad="inschrijvingen",
+                peildatum=peildatum,
+            )
+        )
         return {
             "sjabloon": "school",
             "school": actor.rol.school,
             "vestigingen": vestigingen,
-            "totaal": sum(aantallen.values()),
+            "totaal": sum(v.aantal_leerlingen for v in vestigingen),
             "mag_inschrijven": beleid.mag(actor, "inschrijven"),
         }
     if rolsoort == Rolsoort.BESTUURDER:
-        scholen = list(scholen_van_bestuur(bestuur=actor.rol.schoolbestuur))
-        ids = [v.pk for s in scholen for v in s.vestigingen.all()]
-        aantallen = aantallen_per_vestiging(vestiging_ids=ids, peildatum=peildatum)
-        for school in scholen:
-            school.aantal_leerlingen = sum(aantallen.get(v.pk, 0) for v in school.vestigingen.all())
+        scholen = list(
+            met_aantal_leerlingen(
+                scholen_van_bestuur(bestuur=actor.rol.schoolbestuur),
+                pad="vestigingen__inschrijvingen",
+                peildatum=peildatum,
+            )
+        )
         return {"sjabloon": "bestuur", "bestuur": actor.rol.schoolbestuur, "scholen": scholen}
     if rolsoort in SWV_DOSSIERROLLEN or rolsoort in {
         Rolsoort.PRIVACY_OFFICER,
@@ -56,11 +61,15 @@ def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
         return {
             "sjabloon": "swv",
             "swv": swv,
-            "soorten": [{"label": labels[r["soort"]], "aantal": r["aantal"]} for r in soorten],
+            "soorten": [{"label": labels[str(r["soort"])], "aantal": r["aantal"]} for r in soorten],
             "aantal_vestigingen": sum(r["aantal"] for r in soorten),
-            "aantal_besturen": besturen_in_swv(samenwerkingsverband=swv, peildatum=peildatum).count(),
+            "aantal_besturen": besturen_in_swv(
+                samenwerkingsverband=swv, peildatum=peildatum
+            ).count(),
             "aantal_dossiers": (
-                leerlingen_zichtbaar_voor(actor=actor).count() if rolsoort in SWV_DOSSIERROLLEN else None
+                leerlingen_zichtbaar_voor(actor=actor).count()
+                if rolsoort in SWV_DOSSIERROLLEN
+                else None
             ),
             "is_privacy_officer": rolsoort == Rolsoort.PRIVACY_OFFICER,
             "is_beheerder": rolsoort == Rolsoort.FUNCTIONEEL_BEHEERDER,
@@ -81,7 +90,9 @@ def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
         object_type="startpagina",
         leerling_sleutels=[k.sleutel for k in kinderen],
         toegestaan=True,
-        reden="eigen kinderen op de startpagina" if rolsoort == Rolsoort.OUDER else "eigen gegevens",
+        reden="eigen kinderen op de startpagina"
+        if rolsoort == Rolsoort.OUDER
+        else "eigen gegevens",
         route=route,
     )
     return {"sjabloon": "ouder" if rolsoort == Rolsoort.OUDER else "leerling", "kinderen": kinderen}
@@ -95,7 +106,11 @@ def _inspectie_tabel(peildatum: Any) -> dict[str, Any]:
         code = rij["vestiging__lidmaatschappen__samenwerkingsverband__code"]
         regel = rijen.setdefault(
             code,
-            {"code": code, "naam": rij["vestiging__lidmaatschappen__samenwerkingsverband__naam"], "cellen": {}},
+            {
+                "code": code,
+                "naam": rij["vestiging__lidmaatschappen__samenwerkingsverband__naam"],
+                "cellen": {},
+            },
         )
         regel["cellen"][rij["vestiging__soort"]] = rij["aantal"]
     tabel = [

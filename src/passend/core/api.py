@@ -22,13 +22,23 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
         )
     if isinstance(exc, DjangoValidationError):
-        exc = ValidationError(detail=exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+        exc = ValidationError(
+            detail=exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(response.data, dict) and "code" not in response.data:
         codes = getattr(exc, "get_codes", lambda: None)()
         response.data = {
-            "code": codes if isinstance(codes, str) else "ongeldig" if response.status_code == 400 else "fout",
-            **({"detail": response.data["detail"]} if "detail" in response.data else {"velden": response.data}),
+            "code": codes
+            if isinstance(codes, str)
+            else "ongeldig"
+            if response.status_code == 400
+            else "fout",
+            **(
+                {"detail": response.data["detail"]}
+                if "detail" in response.data
+                else {"velden": response.data}
+            ),
         }
     elif response is not None and isinstance(response.data, list):
         response.data = {"code": "ongeldig", "detail": response.data}

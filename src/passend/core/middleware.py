@@ -22,7 +22,5 @@ class ToegangslogFailClosedMiddleware:
         if not isinstance(exception, ToegangslogNietBeschikbaar):
             return None
         logger.error("Toegangslog niet beschikbaar; niets getoond: %s", exception)
-        response = TemplateResponse(
-            request, "core/toegangslog_niet_beschikbaar.html", status=503
-        )
+        response = TemplateResponse(request, "core/toegangslog_niet_beschikbaar.html", status=503)
         return response.render()

@@ -73,6 +73,9 @@ class Toegangsregel(models.Model):
         verbose_name = "toegangsregel"
         verbose_name_plural = "toegangslog"
 
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.resultaat}"
+
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise AppendOnlyError("Een regel in het toegangslog wordt nooit gewijzigd.")
@@ -92,6 +95,9 @@ class ToegangsregelLeerling(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["regel", "leerling_sleutel"], name="uniek_per_regel")
         ]
+
+    def __str__(self) -> str:
+        return str(self.leerling_sleutel)
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:

@@ -17,9 +17,7 @@ def actief_op(peildatum: date, prefix: str = "") -> Q:
     )
 
 
-def perioden_overlappen(
-    van_a: date, tot_a: date | None, van_b: date, tot_b: date | None
-) -> bool:
+def perioden_overlappen(van_a: date, tot_a: date | None, van_b: date, tot_b: date | None) -> bool:
     einde_a = tot_a or date.max
     einde_b = tot_b or date.max
     return van_a <= einde_b and van_b <= einde_a

@@ -22,11 +22,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:  # any database failure means not healthy
         database = "fout"
     status = 200 if database == "ok" else 503
-    return JsonResponse({"status": "ok" if status == 200 else "fout", "database": database}, status=status)
+    return JsonResponse(
+        {"status": "ok" if status == 200 else "fout", "database": database}, status=status
+    )
 
 
 def geen_toegang(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/fout.html", {"titel": "Geen toegang", "tekst": "U mag deze pagina niet bekijken."}, status=403)
+    return render(
+        request,
+        "core/fout.html",
+        {"titel": "Geen toegang", "tekst": "U mag deze pagina niet bekijken."},
+        status=403,
+    )
 
 
 def niet_gevonden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

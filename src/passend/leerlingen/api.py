@@ -8,11 +8,11 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from passend.accounts.actor import actor_van_request
+from passend.accounts.actor import Actor, actor_van_request
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -33,13 +33,22 @@ class InschrijvingSerializer(serializers.ModelSerializer[Inschrijving]):
 
 class LeerlingSerializer(serializers.ModelSerializer[Leerling]):
     inschrijvingen = InschrijvingSerializer(many=True, read_only=True)
-    versie = serializers.SerializerMethodField(help_text="Meesturen bij een wijziging (optimistische vergrendeling).")
+    versie = serializers.SerializerMethodField(
+        help_text="Meesturen bij een wijziging (optimistische vergrendeling)."
+    )
 
     class Meta:
         model = Leerling
         fields = [
-            "sleutel", "voornamen", "roepnaam", "tussenvoegsel", "achternaam", "geboortedatum",
-            "postcode", "inschrijvingen", "versie",
+            "sleutel",
+            "voornamen",
+            "roepnaam",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "postcode",
+            "inschrijvingen",
+            "versie",
         ]
 
     def get_versie(self, leerling: Leerling) -> str:
@@ -51,7 +60,16 @@ class LeerlingLijstSerializer(serializers.ModelSerializer[Leerling]):
 
     class Meta:
         model = Leerling
-        fields = ["sleutel", "voornamen", "roepnaam", "tussenvoegsel", "achternaam", "geboortedatum", "postcode", "huidige_vestigingscode"]
+        fields = [
+            "sleutel",
+            "voornamen",
+            "roepnaam",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "postcode",
+            "huidige_vestigingscode",
+        ]
 
     def to_representation(self, instance: Leerling) -> dict[str, Any]:
         data = super().to_representation(instance)
@@ -62,7 +80,9 @@ class LeerlingLijstSerializer(serializers.ModelSerializer[Leerling]):
 class InschrijvenSerializer(serializers.Serializer[Any]):
     voornamen = serializers.CharField(max_length=200)
     roepnaam = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    tussenvoegsel = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    tussenvoegsel = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, default=""
+    )
     achternaam = serializers.CharField(max_length=200)
     geboortedatum = serializers.DateField()
     postcode = serializers.CharField(max_length=7)
@@ -79,8 +99,17 @@ class WijzigenSerializer(serializers.Serializer[Any]):
     postcode = serializers.CharField(max_length=7, required=False)
 
 
+def _actor(request: Request) -> Actor:
+    actor = actor_van_request(request)
+    if actor is None:  # HeeftActor already refuses these; this narrows the type
+        raise NotAuthenticated()
+    return actor
+
+
 def _als_api_fout(fout: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(fout.message_dict if hasattr(fout, "error_dict") else {"niet_veldgebonden": fout.messages})
+    return serializers.ValidationError(
+        fout.message_dict if hasattr(fout, "error_dict") else {"niet_veldgebonden": fout.messages}
+    )
 
 
 class LeerlingViewSet(viewsets.ViewSet):
@@ -88,35 +117,54 @@ class LeerlingViewSet(viewsets.ViewSet):
     lookup_value_regex = "[0-9a-f-]{36}"
 
     @extend_schema(
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="Zoek op naam of postcode")],
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, description="Zoek op naam of postcode")
+        ],
         responses=LeerlingLijstSerializer(many=True),
     )
     def list(self, request: Request) -> Response:
-        actor = actor_van_request(request)
+        actor = _actor(request)
         if not beleid.mag(actor, "zoeken"):
             toegang_vastleggen(
-                actor=actor, actie=Actie.ZOEKEN, object_type="leerlingenlijst", toegestaan=False,
-                reden="geweigerd: rol mag geen leerlingen zoeken", route="api:leerling-list",
+                actor=actor,
+                actie=Actie.ZOEKEN,
+                object_type="leerlingenlijst",
+                toegestaan=False,
+                reden="geweigerd: rol mag geen leerlingen zoeken",
+                route="api:leerling-list",
             )
             raise PermissionDenied("Deze rol mag geen leerlingen zoeken.")
         zoekterm = str(request.query_params.get("q", ""))[:100]
         from rest_framework.pagination import LimitOffsetPagination
 
         paginator = LimitOffsetPagination()
-        pagina = paginator.paginate_queryset(leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm), request, view=self) or []
+        pagina = (
+            paginator.paginate_queryset(
+                leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm), request, view=self
+            )
+            or []
+        )
         toegang_vastleggen(
-            actor=actor, actie=Actie.ZOEKEN, object_type="leerlingenlijst", object_id=zoekterm,
-            leerling_sleutels=[leerling.sleutel for leerling in pagina], toegestaan=True,
-            reden="leerlingen opvragen via API", route="api:leerling-list",
+            actor=actor,
+            actie=Actie.ZOEKEN,
+            object_type="leerlingenlijst",
+            object_id=zoekterm,
+            leerling_sleutels=[leerling.sleutel for leerling in pagina],
+            toegestaan=True,
+            reden="leerlingen opvragen via API",
+            route="api:leerling-list",
         )
         return paginator.get_paginated_response(LeerlingLijstSerializer(pagina, many=True).data)
 
     @extend_schema(responses=LeerlingSerializer)
     def retrieve(self, request: Request, sleutel: str) -> Response:
-        actor = actor_van_request(request)
+        actor = _actor(request)
         try:
             leerling = leerling_voor_actor(
-                actor=actor, sleutel=UUID(sleutel), actie="bekijken", doel="leerling opvragen via API",
+                actor=actor,
+                sleutel=UUID(sleutel),
+                actie="bekijken",
+                doel="leerling opvragen via API",
                 route="api:leerling-detail",
             )
         except Http404 as fout:
@@ -125,61 +173,92 @@ class LeerlingViewSet(viewsets.ViewSet):
 
     @extend_schema(request=InschrijvenSerializer, responses={201: LeerlingSerializer})
     def create(self, request: Request) -> Response:
-        actor = actor_van_request(request)
+        actor = _actor(request)
         if not beleid.mag(actor, "inschrijven"):
             raise PermissionDenied("Deze rol mag geen leerlingen inschrijven.")
         invoer = InschrijvenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         gegevens = dict(invoer.validated_data)
-        vestiging = Vestiging.objects.filter(vestigingscode=gegevens.pop("vestigingscode").upper()).first()
+        vestiging = Vestiging.objects.filter(
+            vestigingscode=gegevens.pop("vestigingscode").upper()
+        ).first()
         if vestiging is None:
             raise serializers.ValidationError({"vestigingscode": ["Onbekende vestigingscode."]})
         try:
-            leerling = leerling_inschrijven(actor=actor, vestiging=vestiging, route="api:leerling-list", **gegevens)
+            leerling = leerling_inschrijven(
+                actor=actor, vestiging=vestiging, route="api:leerling-list", **gegevens
+            )
         except Geweigerd as fout:
-            raise PermissionDenied("U kunt alleen inschrijven op vestigingen van uw eigen school.") from fout
+            raise PermissionDenied(
+                "U kunt alleen inschrijven op vestigingen van uw eigen school."
+            ) from fout
         except DjangoValidationError as fout:
             raise _als_api_fout(fout) from fout
-        leerling = Leerling.objects.prefetch_related("inschrijvingen__vestiging").get(pk=leerling.pk)
+        leerling = Leerling.objects.prefetch_related("inschrijvingen__vestiging").get(
+            pk=leerling.pk
+        )
         return Response(LeerlingSerializer(leerling).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         request=WijzigenSerializer,
-        responses={200: LeerlingSerializer, 409: OpenApiResponse(description="Intussen door een ander gewijzigd")},
+        responses={
+            200: LeerlingSerializer,
+            409: OpenApiResponse(description="Intussen door een ander gewijzigd"),
+        },
     )
     def partial_update(self, request: Request, sleutel: str) -> Response:
-        actor = actor_van_request(request)
+        actor = _actor(request)
         invoer = WijzigenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         gegevens = dict(invoer.validated_data)
         versie = gegevens.pop("versie")
         try:
             leerling = leerling_voor_actor(
-                actor=actor, sleutel=UUID(sleutel), actie="wijzigen", doel="leerling wijzigen via API",
-                route="api:leerling-detail", toegestane_vastleggen=False,
+                actor=actor,
+                sleutel=UUID(sleutel),
+                actie="wijzigen",
+                doel="leerling wijzigen via API",
+                route="api:leerling-detail",
+                toegestane_vastleggen=False,
             )
         except Http404 as fout:
             raise NotFound("Deze leerling bestaat niet of u mag deze niet wijzigen.") from fout
         try:
             leerling = leerling_wijzigen(
-                actor=actor, leerling=leerling, versie=versie, wijzigingen=gegevens, route="api:leerling-detail"
+                actor=actor,
+                leerling=leerling,
+                versie=versie,
+                wijzigingen=gegevens,
+                route="api:leerling-detail",
             )
         except Conflict:
-            _niet_opgeslagen_vastleggen(actor, leerling, "conflict: intussen door een ander gewijzigd")
+            _niet_opgeslagen_vastleggen(
+                actor, leerling, "conflict: intussen door een ander gewijzigd"
+            )
             return Response(
-                {"code": "conflict", "detail": "Iemand anders heeft deze leerling intussen gewijzigd; haal de nieuwe versie op."},
+                {
+                    "code": "conflict",
+                    "detail": "Iemand anders heeft deze leerling intussen gewijzigd; haal de nieuwe versie op.",
+                },
                 status=status.HTTP_409_CONFLICT,
             )
         except DjangoValidationError as fout:
             _niet_opgeslagen_vastleggen(actor, leerling, "ongeldige invoer")
             raise _als_api_fout(fout) from fout
-        leerling = Leerling.objects.prefetch_related("inschrijvingen__vestiging").get(pk=leerling.pk)
+        leerling = Leerling.objects.prefetch_related("inschrijvingen__vestiging").get(
+            pk=leerling.pk
+        )
         return Response(LeerlingSerializer(leerling).data)
 
 
 def _niet_opgeslagen_vastleggen(actor: Any, leerling: Leerling, reden: str) -> None:
     toegang_vastleggen(
-        actor=actor, actie=Actie.WIJZIGEN, object_type="leerling", object_id=str(leerling.sleutel),
-        leerling_sleutels=[leerling.sleutel], toegestaan=True,
-        reden=f"wijziging niet opgeslagen: {reden}", route="api:leerling-detail",
+        actor=actor,
+        actie=Actie.WIJZIGEN,
+        object_type="leerling",
+        object_id=str(leerling.sleutel),
+        leerling_sleutels=[leerling.sleutel],
+        toegestaan=True,
+        reden=f"wijziging niet opgeslagen: {reden}",
+        route="api:leerling-detail",
     )

@@ -1,7 +1,6 @@
 from django import forms
 
 from passend.core.forms import NLDesignForm
-
 from passend.organisaties.models import Vestiging
 
 
@@ -13,22 +12,33 @@ class InschrijvenForm(NLDesignForm):
     voornamen = forms.CharField(max_length=200, error_messages={"required": "Vul de voornamen in."})
     roepnaam = forms.CharField(max_length=100, required=False)
     tussenvoegsel = forms.CharField(max_length=20, required=False)
-    achternaam = forms.CharField(max_length=200, error_messages={"required": "Vul de achternaam in."})
+    achternaam = forms.CharField(
+        max_length=200, error_messages={"required": "Vul de achternaam in."}
+    )
     geboortedatum = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Vul de geboortedatum in.", "invalid": "Vul een geldige datum in, zoals 2015-03-01."},
+        error_messages={
+            "required": "Vul de geboortedatum in.",
+            "invalid": "Vul een geldige datum in, zoals 2015-03-01.",
+        },
     )
     postcode = forms.CharField(
         label="Postcode woonadres", max_length=7, error_messages={"required": "Vul de postcode in."}
     )
     vestiging = forms.ModelChoiceField(
         queryset=Vestiging.objects.none(),
-        error_messages={"required": "Kies een vestiging.", "invalid_choice": "Kies een vestiging van uw school."},
+        error_messages={
+            "required": "Kies een vestiging.",
+            "invalid_choice": "Kies een vestiging van uw school.",
+        },
     )
     van = forms.DateField(
         label="Ingeschreven vanaf",
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Vul de datum van inschrijving in.", "invalid": "Vul een geldige datum in."},
+        error_messages={
+            "required": "Vul de datum van inschrijving in.",
+            "invalid": "Vul een geldige datum in.",
+        },
     )
 
     def __init__(self, *args: object, vestigingen: object = None, **kwargs: object) -> None:
@@ -41,6 +51,10 @@ class WijzigenForm(NLDesignForm):
     voornamen = forms.CharField(max_length=200, error_messages={"required": "Vul de voornamen in."})
     roepnaam = forms.CharField(max_length=100, required=False)
     tussenvoegsel = forms.CharField(max_length=20, required=False)
-    achternaam = forms.CharField(max_length=200, error_messages={"required": "Vul de achternaam in."})
-    postcode = forms.CharField(label="Postcode woonadres", max_length=7, error_messages={"required": "Vul de postcode in."})
+    achternaam = forms.CharField(
+        max_length=200, error_messages={"required": "Vul de achternaam in."}
+    )
+    postcode = forms.CharField(
+        label="Postcode woonadres", max_length=7, error_messages={"required": "Vul de postcode in."}
+    )
     versie = forms.CharField(widget=forms.HiddenInput)

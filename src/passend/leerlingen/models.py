@@ -11,7 +11,10 @@ from passend.core.models import TimeStampedModel
 
 class Leerling(TimeStampedModel):
     sleutel = models.UUIDField(
-        "pseudoniem", default=uuid.uuid4, unique=True, editable=False,
+        "pseudoniem",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
         help_text="Stabiele pseudonieme sleutel; gebruikt in adressen, API en toegangslog.",
     )
     voornamen = models.CharField(max_length=200)
@@ -21,8 +24,12 @@ class Leerling(TimeStampedModel):
     geboortedatum = models.DateField()
     postcode = models.CharField("postcode woonadres", max_length=7)
     gebruiker = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="leerling", help_text="Eigen inlog (vanaf 12 jaar).",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leerling",
+        help_text="Eigen inlog (vanaf 12 jaar).",
     )
 
     class Meta:
@@ -35,7 +42,9 @@ class Leerling(TimeStampedModel):
 
     @property
     def naam(self) -> str:
-        return " ".join(p for p in (self.roepnaam or self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+        return " ".join(
+            p for p in (self.roepnaam or self.voornamen, self.tussenvoegsel, self.achternaam) if p
+        )
 
 
 class Ouderschap(TimeStampedModel):
@@ -46,21 +55,29 @@ class Ouderschap(TimeStampedModel):
         VERZORGER = "verzorger", "Verzorger"
         VOOGD = "voogd", "Voogd"
 
-    ouder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ouderschappen")
+    ouder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ouderschappen"
+    )
     leerling = models.ForeignKey(Leerling, on_delete=models.CASCADE, related_name="ouderschappen")
     relatie = models.CharField(max_length=20, choices=Relatie.choices, default=Relatie.OUDER)
     gezag = models.BooleanField("ouderlijk gezag", default=True)
 
     class Meta:
         verbose_name_plural = "ouderschappen"
-        constraints = [models.UniqueConstraint(fields=["ouder", "leerling"], name="ouder_een_keer_per_leerling")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ouder", "leerling"], name="ouder_een_keer_per_leerling"
+            )
+        ]
 
 
 class Inschrijving(TimeStampedModel):
     """Enrolment history: at which vestiging, from when until when (inclusive)."""
 
     leerling = models.ForeignKey(Leerling, on_delete=models.CASCADE, related_name="inschrijvingen")
-    vestiging = models.ForeignKey("organisaties.Vestiging", on_delete=models.PROTECT, related_name="inschrijvingen")
+    vestiging = models.ForeignKey(
+        "organisaties.Vestiging", on_delete=models.PROTECT, related_name="inschrijvingen"
+    )
     van = models.DateField()
     tot = models.DateField(null=True, blank=True)
 
@@ -69,7 +86,9 @@ class Inschrijving(TimeStampedModel):
         verbose_name_plural = "inschrijvingen"
         indexes = [models.Index(fields=["vestiging", "tot"])]
         constraints = [
-            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="inschrijving_tot_na_van"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="inschrijving_tot_na_van"
+            ),
         ]
 
 
@@ -82,19 +101,32 @@ class Betrokkenheid(TimeStampedModel):
 
     leerling = models.ForeignKey(Leerling, on_delete=models.CASCADE, related_name="betrokkenheden")
     samenwerkingsverband = models.ForeignKey(
-        "organisaties.Samenwerkingsverband", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "organisaties.Samenwerkingsverband",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="betrokkenheden"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="betrokkenheden",
     )
-    grond = models.CharField(max_length=200, help_text="Waarom, bijvoorbeeld 'aanvraag TLV 2026-014'.")
+    grond = models.CharField(
+        max_length=200, help_text="Waarom, bijvoorbeeld 'aanvraag TLV 2026-014'."
+    )
     van = models.DateField()
     tot = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "betrokkenheden"
         constraints = [
-            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="betrokkenheid_tot_na_van"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("van")),
+                name="betrokkenheid_tot_na_van",
+            ),
             models.CheckConstraint(
                 condition=Q(samenwerkingsverband__isnull=False) | Q(gebruiker__isnull=False),
                 name="betrokkenheid_heeft_wie",

@@ -41,7 +41,9 @@ def zichtbaarheid(actor: Any, peildatum: date) -> Q:
         )
     if rol.rolsoort in SWV_DOSSIERROLLEN:
         return Q(
-            Exists(lopende_betrokkenheid.filter(samenwerkingsverband_id=rol.samenwerkingsverband_id))
+            Exists(
+                lopende_betrokkenheid.filter(samenwerkingsverband_id=rol.samenwerkingsverband_id)
+            )
         )
     if rol.rolsoort == Rolsoort.LEERPLICHTAMBTENAAR:
         return Q(Exists(lopende_betrokkenheid.filter(gebruiker_id=actor.gebruiker.pk)))
@@ -68,10 +70,9 @@ def ziet_leerlingen(actor: Any) -> bool:
 def leerling_in_zicht(actor: Any, leerling: Leerling | None) -> bool:
     if leerling is None:
         return False
-    return (
-        Leerling.objects.filter(zichtbaarheid(actor, timezone.localdate()), pk=leerling.pk)
-        .exists()
-    )
+    return Leerling.objects.filter(
+        zichtbaarheid(actor, timezone.localdate()), pk=leerling.pk
+    ).exists()
 
 
 @rules.predicate

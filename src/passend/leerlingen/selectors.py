@@ -44,7 +44,12 @@ def leerlingen_zichtbaar_voor(*, actor: Any, zoekterm: str = "") -> QuerySet[Lee
 
 
 def leerling_voor_actor(
-    *, actor: Any, sleutel: UUID, actie: str, doel: str, route: str = "",
+    *,
+    actor: Any,
+    sleutel: UUID,
+    actie: str,
+    doel: str,
+    route: str = "",
     toegestane_vastleggen: bool = True,
 ) -> Leerling:
     """Fetch one pupil while authorising and logging; hidden or denied is a 404.
@@ -87,15 +92,17 @@ def kinderen_van(*, actor: Any) -> QuerySet[Leerling]:
     return _met_huidige_vestiging(beleid.filter_zichtbaar(actor, Leerling.objects.all()))
 
 
-def aantallen_per_vestiging(*, vestiging_ids: list[int], peildatum: Any) -> dict[int, int]:
-    """Current enrolments per location (a count, no pupil data)."""
-    rijen = (
-        Inschrijving.objects.filter(vestiging_id__in=vestiging_ids)
-        .filter(actief_op(peildatum))
-        .values("vestiging_id")
-        .annotate(aantal=Count("leerling_id", distinct=True))
+def met_aantal_leerlingen(queryset: QuerySet[Any], *, pad: str, peildatum: Any) -> QuerySet[Any]:
+    """Annotate ``aantal_leerlingen`` (current enrolments) on locations or schools.
+
+    ``pad`` leads from the model to its Inschrijvingen, e.g. ``"inschrijvingen"`` for a
+    Vestiging, ``"vestigingen__inschrijvingen"`` for a School.
+    """
+    return queryset.annotate(
+        aantal_leerlingen=Count(
+            f"{pad}__leerling", filter=actief_op(peildatum, prefix=f"{pad}__"), distinct=True
+        )
     )
-    return {rij["vestiging_id"]: rij["aantal"] for rij in rijen}
 
 
 def aantallen_per_swv_en_soort(*, peildatum: Any) -> list[dict[str, Any]]:

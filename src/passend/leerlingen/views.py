@@ -35,15 +35,19 @@ def lijst(request: HttpRequest) -> HttpResponse:
     actor = _actor_of_403(request)
     if not beleid.mag(actor, "zoeken"):
         toegang_vastleggen(
-            actor=actor, actie=Actie.ZOEKEN, object_type="leerlingenlijst", toegestaan=False,
-            reden="geweigerd: rol mag geen leerlingen zoeken", route="leerlingen:lijst",
+            actor=actor,
+            actie=Actie.ZOEKEN,
+            object_type="leerlingenlijst",
+            toegestaan=False,
+            reden="geweigerd: rol mag geen leerlingen zoeken",
+            route="leerlingen:lijst",
         )
         raise PermissionDenied
     form = ZoekForm(request.GET)
     zoekterm = form.cleaned_data["q"] if form.is_valid() else ""
-    pagina = Paginator(leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm), PAGINA_GROOTTE).get_page(
-        request.GET.get("pagina")
-    )
+    pagina = Paginator(
+        leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm), PAGINA_GROOTTE
+    ).get_page(request.GET.get("pagina"))
     toegang_vastleggen(
         actor=actor,
         actie=Actie.ZOEKEN,
@@ -62,7 +66,10 @@ def lijst(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     actor = _actor_of_403(request)
     leerling = leerling_voor_actor(
-        actor=actor, sleutel=sleutel, actie="bekijken", doel="leerlingdossier bekijken",
+        actor=actor,
+        sleutel=sleutel,
+        actie="bekijken",
+        doel="leerlingdossier bekijken",
         route="leerlingen:detail",
     )
     return render(
@@ -81,8 +88,11 @@ def inzage(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     """Who looked at this pupil's file: for the parents and the pupil themselves."""
     actor = _actor_of_403(request)
     leerling = leerling_voor_actor(
-        actor=actor, sleutel=sleutel, actie="inzage_bekijken",
-        doel="bekijken wie het dossier heeft ingezien", route="leerlingen:inzage",
+        actor=actor,
+        sleutel=sleutel,
+        actie="inzage_bekijken",
+        doel="bekijken wie het dossier heeft ingezien",
+        route="leerlingen:inzage",
     )
     pagina = Paginator(toegang_tot_leerling(sleutel=leerling.sleutel), PAGINA_GROOTTE).get_page(
         request.GET.get("pagina")
@@ -99,7 +109,9 @@ def inschrijven(request: HttpRequest) -> HttpResponse:
     form = InschrijvenForm(request.POST or None, vestigingen=vestigingen)
     if request.method == "POST" and form.is_valid():
         try:
-            leerling = leerling_inschrijven(actor=actor, route="leerlingen:inschrijven", **form.cleaned_data)
+            leerling = leerling_inschrijven(
+                actor=actor, route="leerlingen:inschrijven", **form.cleaned_data
+            )
         except ValidationError as fout:
             for veld, meldingen in fout.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, meldingen)
@@ -117,13 +129,20 @@ def wijzigen(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     # On a POST the service writes the access-log record of a successful change; a form
     # shown again with errors is logged as a read below. One record per request.
     leerling = leerling_voor_actor(
-        actor=actor, sleutel=sleutel, actie="wijzigen", doel="wijzigformulier bekijken",
-        route="leerlingen:wijzigen", toegestane_vastleggen=request.method != "POST",
+        actor=actor,
+        sleutel=sleutel,
+        actie="wijzigen",
+        doel="wijzigformulier bekijken",
+        route="leerlingen:wijzigen",
+        toegestane_vastleggen=request.method != "POST",
     )
     initial = {
-        "voornamen": leerling.voornamen, "roepnaam": leerling.roepnaam,
-        "tussenvoegsel": leerling.tussenvoegsel, "achternaam": leerling.achternaam,
-        "postcode": leerling.postcode, "versie": leerling.gewijzigd_op.isoformat(),
+        "voornamen": leerling.voornamen,
+        "roepnaam": leerling.roepnaam,
+        "tussenvoegsel": leerling.tussenvoegsel,
+        "achternaam": leerling.achternaam,
+        "postcode": leerling.postcode,
+        "versie": leerling.gewijzigd_op.isoformat(),
     }
     form = WijzigenForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -131,7 +150,10 @@ def wijzigen(request: HttpRequest, sleutel: UUID) -> HttpResponse:
         versie = gegevens.pop("versie")
         try:
             leerling_wijzigen(
-                actor=actor, leerling=leerling, versie=versie, wijzigingen=gegevens,
+                actor=actor,
+                leerling=leerling,
+                versie=versie,
+                wijzigingen=gegevens,
                 route="leerlingen:wijzigen",
             )
         except Conflict:
@@ -148,8 +170,13 @@ def wijzigen(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             return redirect("leerlingen:detail", sleutel=leerling.sleutel)
     if request.method == "POST":
         toegang_vastleggen(
-            actor=actor, actie=Actie.LEZEN, object_type="leerling", object_id=str(sleutel),
-            leerling_sleutels=[sleutel], toegestaan=True,
-            reden="wijziging niet opgeslagen; formulier opnieuw getoond", route="leerlingen:wijzigen",
+            actor=actor,
+            actie=Actie.LEZEN,
+            object_type="leerling",
+            object_id=str(sleutel),
+            leerling_sleutels=[sleutel],
+            toegestaan=True,
+            reden="wijziging niet opgeslagen; formulier opnieuw getoond",
+            route="leerlingen:wijzigen",
         )
     return render(request, "leerlingen/wijzigen.html", {"form": form, "leerling": leerling})

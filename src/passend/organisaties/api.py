@@ -26,7 +26,9 @@ class SchoolbestuurSerializer(serializers.ModelSerializer[Schoolbestuur]):
 
 
 class SchoolSerializer(serializers.ModelSerializer[School]):
-    bestuur = serializers.SlugRelatedField(slug_field="bevoegd_gezag_nummer", read_only=True)
+    bestuur = serializers.CharField(
+        source="bestuur.bevoegd_gezag_nummer", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = School
@@ -40,9 +42,21 @@ class VestigingSerializer(serializers.ModelSerializer[Vestiging]):
     class Meta:
         model = Vestiging
         fields = [
-            "vestigingscode", "brin", "naam", "soort", "onderwijsstructuur", "denominatie",
-            "straat", "huisnummer", "postcode", "plaats", "gemeente", "provincie",
-            "breedtegraad", "lengtegraad", "leerlingenaantal",
+            "vestigingscode",
+            "brin",
+            "naam",
+            "soort",
+            "onderwijsstructuur",
+            "denominatie",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "plaats",
+            "gemeente",
+            "provincie",
+            "breedtegraad",
+            "lengtegraad",
+            "leerlingenaantal",
         ]
 
 
@@ -61,9 +75,13 @@ class SchoolbestuurViewSet(viewsets.ReadOnlyModelViewSet[Schoolbestuur]):
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, description="Zoek op naam, plaats, postcode of code"),
+            OpenApiParameter(
+                "q", OpenApiTypes.STR, description="Zoek op naam, plaats, postcode of code"
+            ),
             OpenApiParameter("soort", OpenApiTypes.STR, enum=[s for s, _ in Soort.choices]),
-            OpenApiParameter("samenwerkingsverband", OpenApiTypes.STR, description="Code, zoals PO2401"),
+            OpenApiParameter(
+                "samenwerkingsverband", OpenApiTypes.STR, description="Code, zoals PO2401"
+            ),
         ]
     )
 )
@@ -75,13 +93,19 @@ class VestigingViewSet(viewsets.ReadOnlyModelViewSet[Vestiging]):
         params: Any = self.request.query_params
         swv = None
         if params.get("samenwerkingsverband"):
-            swv = Samenwerkingsverband.objects.filter(code=params["samenwerkingsverband"].upper()).first()
+            swv = Samenwerkingsverband.objects.filter(
+                code=params["samenwerkingsverband"].upper()
+            ).first()
             if swv is None:
                 return Vestiging.objects.none()
         soort = params.get("soort", "")
         if soort and soort not in Soort.values:
-            raise serializers.ValidationError({"soort": f"Onbekende soort; kies uit {', '.join(Soort.values)}."})
+            raise serializers.ValidationError(
+                {"soort": f"Onbekende soort; kies uit {', '.join(Soort.values)}."}
+            )
         return vestigingen_zoeken(
-            zoekterm=params.get("q", ""), soort=soort, samenwerkingsverband=swv,
+            zoekterm=params.get("q", ""),
+            soort=soort,
+            samenwerkingsverband=swv,
             peildatum=timezone.localdate(),
         )

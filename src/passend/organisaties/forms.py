@@ -5,8 +5,12 @@ from passend.organisaties.rules import Soort
 
 
 class VestigingZoekForm(NLDesignForm):
-    q = forms.CharField(label="Naam, plaats, postcode of vestigingscode", required=False, max_length=100)
-    soort = forms.ChoiceField(label="Soort", required=False, choices=[("", "Alle soorten"), *Soort.choices])
+    q = forms.CharField(
+        label="Naam, plaats, postcode of vestigingscode", required=False, max_length=100
+    )
+    soort = forms.ChoiceField(
+        label="Soort", required=False, choices=[("", "Alle soorten"), *Soort.choices]
+    )
 
 
 class ImportForm(NLDesignForm):

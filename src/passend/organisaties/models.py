@@ -40,7 +40,9 @@ class Samenwerkingsverband(TimeStampedModel):
         verbose_name_plural = "samenwerkingsverbanden"
         constraints = [
             models.CheckConstraint(
-                condition=(Q(sector="PO", code__startswith="PO") | Q(sector="VO", code__startswith="VO")),
+                condition=(
+                    Q(sector="PO", code__startswith="PO") | Q(sector="VO", code__startswith="VO")
+                ),
                 name="swv_code_past_bij_sector",
             )
         ]
@@ -70,7 +72,9 @@ class Schoolbestuur(TimeStampedModel):
 
     def clean(self) -> None:
         if not BEVOEGD_GEZAG_NUMMER.match(self.bevoegd_gezag_nummer or ""):
-            raise ValidationError({"bevoegd_gezag_nummer": "Een bevoegd-gezagnummer is 1 tot 6 cijfers."})
+            raise ValidationError(
+                {"bevoegd_gezag_nummer": "Een bevoegd-gezagnummer is 1 tot 6 cijfers."}
+            )
 
 
 class School(TimeStampedModel):
@@ -91,7 +95,9 @@ class School(TimeStampedModel):
 
     def clean(self) -> None:
         if not BRIN.match(self.brin or ""):
-            raise ValidationError({"brin": "Een BRIN-nummer is 2 cijfers en 2 letters, zoals 12AB."})
+            raise ValidationError(
+                {"brin": "Een BRIN-nummer is 2 cijfers en 2 letters, zoals 12AB."}
+            )
 
 
 class BestuurLidmaatschap(TimeStampedModel):
@@ -105,9 +111,13 @@ class BestuurLidmaatschap(TimeStampedModel):
     class Meta:
         ordering = ["school", "van"]
         constraints = [
-            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="bestuur_tot_na_van"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="bestuur_tot_na_van"
+            ),
             models.UniqueConstraint(
-                fields=["school"], condition=Q(tot__isnull=True), name="een_lopend_bestuur_per_school"
+                fields=["school"],
+                condition=Q(tot__isnull=True),
+                name="een_lopend_bestuur_per_school",
             ),
         ]
 
@@ -138,11 +148,13 @@ class Vestiging(TimeStampedModel):
         indexes = [models.Index(fields=["soort"]), models.Index(fields=["postcode"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(breedtegraad__isnull=True) | Q(breedtegraad__gte=-90, breedtegraad__lte=90),
+                condition=Q(breedtegraad__isnull=True)
+                | Q(breedtegraad__gte=-90, breedtegraad__lte=90),
                 name="breedtegraad_geldig",
             ),
             models.CheckConstraint(
-                condition=Q(lengtegraad__isnull=True) | Q(lengtegraad__gte=-180, lengtegraad__lte=180),
+                condition=Q(lengtegraad__isnull=True)
+                | Q(lengtegraad__gte=-180, lengtegraad__lte=180),
                 name="lengtegraad_geldig",
             ),
         ]
@@ -156,15 +168,25 @@ class Vestiging(TimeStampedModel):
 
     def clean(self) -> None:
         if not VESTIGINGSCODE.match(self.vestigingscode or ""):
-            raise ValidationError({"vestigingscode": "Een vestigingscode is het BRIN-nummer plus 2 cijfers, zoals 12AB00."})
+            raise ValidationError(
+                {
+                    "vestigingscode": "Een vestigingscode is het BRIN-nummer plus 2 cijfers, zoals 12AB00."
+                }
+            )
         if self.school_id and self.vestigingscode[:4] != self.school.brin:
-            raise ValidationError({"vestigingscode": "De vestigingscode begint niet met het BRIN-nummer van de school."})
+            raise ValidationError(
+                {
+                    "vestigingscode": "De vestigingscode begint niet met het BRIN-nummer van de school."
+                }
+            )
 
 
 class SwvLidmaatschap(TimeStampedModel):
     """History: to which samenwerkingsverband of its sector a location belonged when."""
 
-    vestiging = models.ForeignKey(Vestiging, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    vestiging = models.ForeignKey(
+        Vestiging, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband, on_delete=models.PROTECT, related_name="lidmaatschappen"
     )
@@ -177,7 +199,9 @@ class SwvLidmaatschap(TimeStampedModel):
         verbose_name = "lidmaatschap van een samenwerkingsverband"
         verbose_name_plural = "lidmaatschappen van samenwerkingsverbanden"
         constraints = [
-            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="swv_tot_na_van"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("van")), name="swv_tot_na_van"
+            ),
             models.UniqueConstraint(
                 fields=["vestiging", "sector"],
                 condition=Q(tot__isnull=True),
@@ -190,5 +214,7 @@ class SwvLidmaatschap(TimeStampedModel):
             self.sector = self.samenwerkingsverband.sector
             if not soort_mag_in_sector(self.vestiging.soort, self.sector):
                 raise ValidationError(
-                    {"samenwerkingsverband": "Deze vestiging hoort niet bij een samenwerkingsverband van deze sector."}
+                    {
+                        "samenwerkingsverband": "Deze vestiging hoort niet bij een samenwerkingsverband van deze sector."
+                    }
                 )

@@ -72,4 +72,3 @@ def normaliseer_gemeentecode(code: str) -> str | None:
 
 def soort_mag_in_sector(soort: str, sector: str) -> bool:
     return sector in SECTOREN_VAN_SOORT[soort]
-

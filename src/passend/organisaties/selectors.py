@@ -14,7 +14,9 @@ from passend.organisaties.models import (
 )
 
 
-def vestigingen_van_swv(*, samenwerkingsverband: Samenwerkingsverband, peildatum: date) -> QuerySet[Vestiging]:
+def vestigingen_van_swv(
+    *, samenwerkingsverband: Samenwerkingsverband, peildatum: date
+) -> QuerySet[Vestiging]:
     lid = SwvLidmaatschap.objects.filter(
         vestiging=OuterRef("pk"), samenwerkingsverband=samenwerkingsverband
     ).filter(actief_op(peildatum))
@@ -26,11 +28,16 @@ def vestigingen_van_swv(*, samenwerkingsverband: Samenwerkingsverband, peildatum
 
 
 def vestigingen_zoeken(
-    *, zoekterm: str = "", soort: str = "", samenwerkingsverband: Samenwerkingsverband | None = None,
+    *,
+    zoekterm: str = "",
+    soort: str = "",
+    samenwerkingsverband: Samenwerkingsverband | None = None,
     peildatum: date,
 ) -> QuerySet[Vestiging]:
     if samenwerkingsverband is not None:
-        queryset = vestigingen_van_swv(samenwerkingsverband=samenwerkingsverband, peildatum=peildatum)
+        queryset = vestigingen_van_swv(
+            samenwerkingsverband=samenwerkingsverband, peildatum=peildatum
+        )
     else:
         queryset = Vestiging.objects.select_related("school__bestuur", "gemeente").order_by(
             "naam", "vestigingscode"
@@ -48,7 +55,9 @@ def vestigingen_zoeken(
     return queryset
 
 
-def soorten_in_swv(*, samenwerkingsverband: Samenwerkingsverband, peildatum: date) -> list[dict[str, object]]:
+def soorten_in_swv(
+    *, samenwerkingsverband: Samenwerkingsverband, peildatum: date
+) -> list[dict[str, object]]:
     return list(
         vestigingen_van_swv(samenwerkingsverband=samenwerkingsverband, peildatum=peildatum)
         .order_by()
@@ -58,11 +67,21 @@ def soorten_in_swv(*, samenwerkingsverband: Samenwerkingsverband, peildatum: dat
     )
 
 
-def besturen_in_swv(*, samenwerkingsverband: Samenwerkingsverband, peildatum: date) -> QuerySet[Schoolbestuur]:
-    vestigingen = vestigingen_van_swv(samenwerkingsverband=samenwerkingsverband, peildatum=peildatum)
+def besturen_in_swv(
+    *, samenwerkingsverband: Samenwerkingsverband, peildatum: date
+) -> QuerySet[Schoolbestuur]:
+    vestigingen = vestigingen_van_swv(
+        samenwerkingsverband=samenwerkingsverband, peildatum=peildatum
+    )
     return (
         Schoolbestuur.objects.filter(scholen__vestigingen__in=vestigingen)
-        .annotate(aantal_vestigingen=Count("scholen__vestigingen", filter=Q(scholen__vestigingen__in=vestigingen), distinct=True))
+        .annotate(
+            aantal_vestigingen=Count(
+                "scholen__vestigingen",
+                filter=Q(scholen__vestigingen__in=vestigingen),
+                distinct=True,
+            )
+        )
         .order_by("naam")
         .distinct()
     )
@@ -73,12 +92,9 @@ def vestigingen_van_school(*, school: School) -> QuerySet[Vestiging]:
 
 
 def scholen_van_bestuur(*, bestuur: Schoolbestuur) -> QuerySet[School]:
-    return (
-        bestuur.scholen.prefetch_related(
-            Prefetch("vestigingen", queryset=Vestiging.objects.order_by("vestigingscode"))
-        )
-        .order_by("naam")
-    )
+    return bestuur.scholen.prefetch_related(
+        Prefetch("vestigingen", queryset=Vestiging.objects.order_by("vestigingscode"))
+    ).order_by("naam")
 
 
 def vestiging_met_historie(*, vestigingscode: str) -> Vestiging | None:
@@ -88,7 +104,9 @@ def vestiging_met_historie(*, vestigingscode: str) -> Vestiging | None:
         .prefetch_related(
             Prefetch(
                 "lidmaatschappen",
-                queryset=SwvLidmaatschap.objects.select_related("samenwerkingsverband").order_by("-van"),
+                queryset=SwvLidmaatschap.objects.select_related("samenwerkingsverband").order_by(
+                    "-van"
+                ),
             )
         )
         .first()

@@ -50,7 +50,9 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             "swv": swv,
             "form": form,
             "pagina": pagina,
-            "besturen": list(besturen_in_swv(samenwerkingsverband=swv, peildatum=peildatum)) if swv else [],
+            "besturen": list(besturen_in_swv(samenwerkingsverband=swv, peildatum=peildatum))
+            if swv
+            else [],
             "querystring": querystring.urlencode(),
             "mag_importeren": beleid.mag(actor, "importeren"),
         },
@@ -79,12 +81,17 @@ def importeren(request: HttpRequest) -> HttpResponse:
                 actor=actor,
                 bron=bestand.read(),
                 bestandsnaam=bestand.name,
-                samenwerkingsverband=actor.rol.samenwerkingsverband if form.cleaned_data["koppelen"] else None,
+                samenwerkingsverband=actor.rol.samenwerkingsverband
+                if form.cleaned_data["koppelen"]
+                else None,
                 peildatum=timezone.localdate(),
             )
         except ImportMislukt as mislukt:
             fouten = mislukt.fouten
-            form.add_error("bestand", f"Het bestand is niet ingelezen: {len(fouten)} fout(en). Er is niets opgeslagen.")
+            form.add_error(
+                "bestand",
+                f"Het bestand is niet ingelezen: {len(fouten)} fout(en). Er is niets opgeslagen.",
+            )
         else:
             messages.success(
                 request,
@@ -92,5 +99,7 @@ def importeren(request: HttpRequest) -> HttpResponse:
                 f"{resultaat.gewijzigd} gewijzigd, {resultaat.ongewijzigd} ongewijzigd.",
             )
     return render(
-        request, "organisaties/importeren.html", {"form": form, "resultaat": resultaat, "fouten": fouten}
+        request,
+        "organisaties/importeren.html",
+        {"form": form, "resultaat": resultaat, "fouten": fouten},
     )

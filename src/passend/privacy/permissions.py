@@ -19,7 +19,9 @@ class PrivacyBeleid(Beleid[Toegangsregel]):
     regels = rules.RuleSet()
     regels.add_rule("toegangslog_bekijken", is_privacy_officer)
 
-    def filter_zichtbaar(self, actor: Any, queryset: QuerySet[Toegangsregel]) -> QuerySet[Toegangsregel]:
+    def filter_zichtbaar(
+        self, actor: Any, queryset: QuerySet[Toegangsregel]
+    ) -> QuerySet[Toegangsregel]:
         from passend.privacy.selectors import regio_filter
 
         if actor is None or not is_privacy_officer(actor):

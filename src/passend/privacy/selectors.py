@@ -57,7 +57,9 @@ def toegangslog_gefilterd(*, actor: Any, filter_: LogFilter) -> QuerySet[Toegang
     if filter_.leerling:
         queryset = queryset.filter(
             Exists(
-                ToegangsregelLeerling.objects.filter(regel=OuterRef("pk"), leerling_sleutel=filter_.leerling)
+                ToegangsregelLeerling.objects.filter(
+                    regel=OuterRef("pk"), leerling_sleutel=filter_.leerling
+                )
             )
         )
     if filter_.gebruiker:
@@ -77,7 +79,11 @@ def toegangslog_gefilterd(*, actor: Any, filter_: LogFilter) -> QuerySet[Toegang
 def leerling_namen(*, sleutels: list[UUID]) -> dict[UUID, str]:
     """Names for the pupils on one page of the log (one query)."""
     return {
-        rij["sleutel"]: " ".join(p for p in (rij["roepnaam"] or rij["voornamen"], rij["tussenvoegsel"], rij["achternaam"]) if p)
+        rij["sleutel"]: " ".join(
+            p
+            for p in (rij["roepnaam"] or rij["voornamen"], rij["tussenvoegsel"], rij["achternaam"])
+            if p
+        )
         for rij in Leerling.objects.filter(sleutel__in=sleutels).values(
             "sleutel", "roepnaam", "voornamen", "tussenvoegsel", "achternaam"
         )

@@ -1,7 +1,5 @@
 """The privacy officer's view of the access log, per pupil and per user."""
 
-from dataclasses import fields
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -24,10 +22,18 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
     form = LogFilterForm(request.GET or None)
     filter_ = LogFilter()
     if form.is_bound and form.is_valid():
-        filter_ = LogFilter(**{f.name: form.cleaned_data.get(f.name) or f.default for f in fields(LogFilter)})
-    pagina = Paginator(toegangslog_gefilterd(actor=actor, filter_=filter_).prefetch_related("leerlingen"), 50).get_page(
-        request.GET.get("pagina")
-    )
+        data = form.cleaned_data
+        filter_ = LogFilter(
+            leerling=data.get("leerling"),
+            gebruiker=data.get("gebruiker") or "",
+            van=data.get("van"),
+            tot=data.get("tot"),
+            actie=data.get("actie") or "",
+            resultaat=data.get("resultaat") or "",
+        )
+    pagina = Paginator(
+        toegangslog_gefilterd(actor=actor, filter_=filter_).prefetch_related("leerlingen"), 50
+    ).get_page(request.GET.get("pagina"))
     sleutels = [rl.leerling_sleutel for regel in pagina for rl in regel.leerlingen.all()]
     toegang_vastleggen(
         actor=actor,
@@ -41,12 +47,19 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
     )
     namen = leerling_namen(sleutels=sleutels)
     regels = [
-        {"regel": regel, "leerlingen": [(rl.leerling_sleutel, namen.get(rl.leerling_sleutel, "onbekend")) for rl in regel.leerlingen.all()]}
+        {
+            "regel": regel,
+            "leerlingen": [
+                (rl.leerling_sleutel, namen.get(rl.leerling_sleutel, "onbekend"))
+                for rl in regel.leerlingen.all()
+            ],
+        }
         for regel in pagina
     ]
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(
-        request, "privacy/toegangslog.html",
+        request,
+        "privacy/toegangslog.html",
         {"form": form, "pagina": pagina, "regels": regels, "querystring": querystring.urlencode()},
     )

@@ -9,83 +9,282 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('organisaties', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("organisaties", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Gebruiker',
+            name="Gebruiker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gebruiker',
-                'verbose_name_plural': 'gebruikers',
+                "verbose_name": "gebruiker",
+                "verbose_name_plural": "gebruikers",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Rol',
+            name="Rol",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('rolsoort', models.CharField(choices=[('leraar', 'Leraar'), ('intern_begeleider', 'Intern begeleider / ondersteuningscoördinator'), ('schoolleider', 'Schoolleider'), ('bestuurder', 'Bestuurder'), ('loket', 'Loket / consulent'), ('commissielid', 'Lid commissie van toewijzing'), ('deskundige', 'Deskundige'), ('directeur', 'Directeur-bestuurder'), ('privacy_officer', 'Privacy officer'), ('functioneel_beheerder', 'Functioneel beheerder'), ('leerplichtambtenaar', 'Leerplichtambtenaar'), ('inspecteur', 'Inspecteur'), ('ouder', 'Ouder / verzorger'), ('leerling', 'Leerling')], max_length=30)),
-                ('van', models.DateField()),
-                ('tot', models.DateField(blank=True, null=True)),
-                ('gebruiker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rollen', to=settings.AUTH_USER_MODEL)),
-                ('gemeente', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.gemeente')),
-                ('samenwerkingsverband', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.samenwerkingsverband')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.school')),
-                ('schoolbestuur', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.schoolbestuur')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                (
+                    "rolsoort",
+                    models.CharField(
+                        choices=[
+                            ("leraar", "Leraar"),
+                            ("intern_begeleider", "Intern begeleider / ondersteuningscoördinator"),
+                            ("schoolleider", "Schoolleider"),
+                            ("bestuurder", "Bestuurder"),
+                            ("loket", "Loket / consulent"),
+                            ("commissielid", "Lid commissie van toewijzing"),
+                            ("deskundige", "Deskundige"),
+                            ("directeur", "Directeur-bestuurder"),
+                            ("privacy_officer", "Privacy officer"),
+                            ("functioneel_beheerder", "Functioneel beheerder"),
+                            ("leerplichtambtenaar", "Leerplichtambtenaar"),
+                            ("inspecteur", "Inspecteur"),
+                            ("ouder", "Ouder / verzorger"),
+                            ("leerling", "Leerling"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("van", models.DateField()),
+                ("tot", models.DateField(blank=True, null=True)),
+                (
+                    "gebruiker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rollen",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.gemeente",
+                    ),
+                ),
+                (
+                    "samenwerkingsverband",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.samenwerkingsverband",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.school",
+                    ),
+                ),
+                (
+                    "schoolbestuur",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.schoolbestuur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'rollen',
-                'ordering': ['gebruiker', 'rolsoort'],
+                "verbose_name_plural": "rollen",
+                "ordering": ["gebruiker", "rolsoort"],
             },
         ),
         migrations.CreateModel(
-            name='Koppeling',
+            name="Koppeling",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('naam', models.CharField(max_length=200)),
-                ('token_prefix', models.CharField(db_index=True, max_length=8)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('actief', models.BooleanField(default=True)),
-                ('laatst_gebruikt_op', models.DateTimeField(blank=True, null=True)),
-                ('rol', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='koppelingen', to='accounts.rol')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                ("naam", models.CharField(max_length=200)),
+                ("token_prefix", models.CharField(db_index=True, max_length=8)),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("actief", models.BooleanField(default=True)),
+                ("laatst_gebruikt_op", models.DateTimeField(blank=True, null=True)),
+                (
+                    "rol",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="koppelingen",
+                        to="accounts.rol",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'koppelingen',
+                "verbose_name_plural": "koppelingen",
             },
         ),
         migrations.AddConstraint(
-            model_name='rol',
-            constraint=models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gte', models.F('van')), _connector='OR'), name='rol_tot_na_van'),
+            model_name="rol",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("tot__isnull", True), ("tot__gte", models.F("van")), _connector="OR"
+                ),
+                name="rol_tot_na_van",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rol',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('gemeente__isnull', True), ('samenwerkingsverband__isnull', True), ('school__isnull', True), ('schoolbestuur__isnull', True)), models.Q(('gemeente__isnull', True), ('samenwerkingsverband__isnull', True), ('school__isnull', False), ('schoolbestuur__isnull', True)), models.Q(('gemeente__isnull', True), ('samenwerkingsverband__isnull', True), ('school__isnull', True), ('schoolbestuur__isnull', False)), models.Q(('gemeente__isnull', True), ('samenwerkingsverband__isnull', False), ('school__isnull', True), ('schoolbestuur__isnull', True)), models.Q(('gemeente__isnull', False), ('samenwerkingsverband__isnull', True), ('school__isnull', True), ('schoolbestuur__isnull', True)), _connector='OR'), name='rol_in_hoogstens_een_organisatie'),
+            model_name="rol",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("gemeente__isnull", True),
+                        ("samenwerkingsverband__isnull", True),
+                        ("school__isnull", True),
+                        ("schoolbestuur__isnull", True),
+                    ),
+                    models.Q(
+                        ("gemeente__isnull", True),
+                        ("samenwerkingsverband__isnull", True),
+                        ("school__isnull", False),
+                        ("schoolbestuur__isnull", True),
+                    ),
+                    models.Q(
+                        ("gemeente__isnull", True),
+                        ("samenwerkingsverband__isnull", True),
+                        ("school__isnull", True),
+                        ("schoolbestuur__isnull", False),
+                    ),
+                    models.Q(
+                        ("gemeente__isnull", True),
+                        ("samenwerkingsverband__isnull", False),
+                        ("school__isnull", True),
+                        ("schoolbestuur__isnull", True),
+                    ),
+                    models.Q(
+                        ("gemeente__isnull", False),
+                        ("samenwerkingsverband__isnull", True),
+                        ("school__isnull", True),
+                        ("schoolbestuur__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="rol_in_hoogstens_een_organisatie",
+            ),
         ),
     ]

@@ -28,7 +28,7 @@ class GebruikerFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", WACHTWOORD)
 
     @factory.post_generation
-    def opslaan(self, create, extracted, **kwargs):  # noqa: ANN001
+    def opslaan(self, create, extracted, **kwargs):
         if create:
             self.save()
 
@@ -53,15 +53,19 @@ class RolFactory(factory.django.DjangoModelFactory):
     tot = None
 
     @classmethod
-    def _create(cls, model_class, *args, **kwargs):  # noqa: ANN001, ANN206
+    def _create(cls, model_class, *args, **kwargs):
         veld = organisatieveld(kwargs["rolsoort"])
         if veld and kwargs.get(veld) is None:
             kwargs[veld] = ORGANISATIE_FACTORIES[veld]()
         return super()._create(model_class, *args, **kwargs)
 
 
-def totp_voor(gebruiker: Gebruiker, sleutel_hex: str = "3132333435363738393031323334353637383930") -> TOTPDevice:
-    return TOTPDevice.objects.create(user=gebruiker, name="default", key=sleutel_hex, confirmed=True)
+def totp_voor(
+    gebruiker: Gebruiker, sleutel_hex: str = "3132333435363738393031323334353637383930"
+) -> TOTPDevice:
+    return TOTPDevice.objects.create(
+        user=gebruiker, name="default", key=sleutel_hex, confirmed=True
+    )
 
 
 def huidige_totp(apparaat: TOTPDevice) -> str:

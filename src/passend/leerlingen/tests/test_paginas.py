@@ -18,13 +18,17 @@ def test_ib_ziet_leerling_van_eigen_school_en_het_wordt_gelogd(rol_factory, maak
     regel = Toegangsregel.objects.get()
     assert regel.resultaat == "toegestaan"
     assert regel.gebruiker == rol.gebruiker
-    assert list(regel.leerlingen.values_list("leerling_sleutel", flat=True)) == [inschrijving.leerling.sleutel]
+    assert list(regel.leerlingen.values_list("leerling_sleutel", flat=True)) == [
+        inschrijving.leerling.sleutel
+    ]
 
 
 def test_ib_van_andere_school_krijgt_404_en_weigering_wordt_gelogd(rol_factory, maak_client):
     inschrijving = InschrijvingFactory()
     rol = rol_factory(rolsoort=Rolsoort.INTERN_BEGELEIDER)
-    antwoord = maak_client(rol).get(reverse("leerlingen:detail", args=[inschrijving.leerling.sleutel]))
+    antwoord = maak_client(rol).get(
+        reverse("leerlingen:detail", args=[inschrijving.leerling.sleutel])
+    )
     assert antwoord.status_code == 404
     assert inschrijving.leerling.achternaam not in antwoord.content.decode()
     assert Toegangsregel.objects.get().resultaat == "geweigerd"

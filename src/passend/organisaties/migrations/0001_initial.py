@@ -6,158 +6,355 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Gemeente',
+            name="Gemeente",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('code', models.CharField(blank=True, max_length=4, null=True, unique=True, verbose_name='gemeentecode (CBS)')),
-                ('naam', models.CharField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        max_length=4,
+                        null=True,
+                        unique=True,
+                        verbose_name="gemeentecode (CBS)",
+                    ),
+                ),
+                ("naam", models.CharField(max_length=100, unique=True)),
             ],
             options={
-                'verbose_name_plural': 'gemeenten',
-                'ordering': ['naam'],
+                "verbose_name_plural": "gemeenten",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Schoolbestuur',
+            name="Schoolbestuur",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('bevoegd_gezag_nummer', models.CharField(max_length=6, unique=True)),
-                ('naam', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                ("bevoegd_gezag_nummer", models.CharField(max_length=6, unique=True)),
+                ("naam", models.CharField(max_length=200)),
             ],
             options={
-                'verbose_name': 'schoolbestuur',
-                'verbose_name_plural': 'schoolbesturen',
-                'ordering': ['naam'],
+                "verbose_name": "schoolbestuur",
+                "verbose_name_plural": "schoolbesturen",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Samenwerkingsverband',
+            name="Samenwerkingsverband",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('code', models.CharField(help_text='Bijvoorbeeld PO2401', max_length=6, unique=True, verbose_name='code')),
-                ('naam', models.CharField(max_length=200)),
-                ('sector', models.CharField(choices=[('PO', 'Primair onderwijs'), ('VO', 'Voortgezet onderwijs')], max_length=2)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Bijvoorbeeld PO2401",
+                        max_length=6,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200)),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[("PO", "Primair onderwijs"), ("VO", "Voortgezet onderwijs")],
+                        max_length=2,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'samenwerkingsverband',
-                'verbose_name_plural': 'samenwerkingsverbanden',
-                'ordering': ['code'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('code__startswith', 'PO'), ('sector', 'PO')), models.Q(('code__startswith', 'VO'), ('sector', 'VO')), _connector='OR'), name='swv_code_past_bij_sector')],
+                "verbose_name": "samenwerkingsverband",
+                "verbose_name_plural": "samenwerkingsverbanden",
+                "ordering": ["code"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("code__startswith", "PO"), ("sector", "PO")),
+                            models.Q(("code__startswith", "VO"), ("sector", "VO")),
+                            _connector="OR",
+                        ),
+                        name="swv_code_past_bij_sector",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('brin', models.CharField(max_length=4, unique=True, verbose_name='BRIN')),
-                ('naam', models.CharField(max_length=200)),
-                ('bestuur', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='scholen', to='organisaties.schoolbestuur')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                ("brin", models.CharField(max_length=4, unique=True, verbose_name="BRIN")),
+                ("naam", models.CharField(max_length=200)),
+                (
+                    "bestuur",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scholen",
+                        to="organisaties.schoolbestuur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'scholen',
-                'ordering': ['naam'],
+                "verbose_name_plural": "scholen",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Vestiging',
+            name="Vestiging",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('vestigingscode', models.CharField(help_text='BRIN + volgnummer', max_length=6, unique=True)),
-                ('naam', models.CharField(max_length=200)),
-                ('soort', models.CharField(choices=[('bao', 'Basisonderwijs'), ('sbo', 'Speciaal basisonderwijs'), ('so', 'Speciaal onderwijs'), ('vso', 'Voortgezet speciaal onderwijs'), ('so_vso', '(Voortgezet) speciaal onderwijs'), ('vo', 'Voortgezet onderwijs'), ('pro', 'Praktijkonderwijs')], max_length=10)),
-                ('onderwijsstructuur', models.CharField(blank=True, max_length=60)),
-                ('denominatie', models.CharField(blank=True, max_length=100)),
-                ('straat', models.CharField(blank=True, max_length=200)),
-                ('huisnummer', models.CharField(blank=True, max_length=20)),
-                ('postcode', models.CharField(blank=True, max_length=7)),
-                ('plaats', models.CharField(blank=True, max_length=100)),
-                ('provincie', models.CharField(blank=True, max_length=40)),
-                ('internetadres', models.CharField(blank=True, max_length=300)),
-                ('breedtegraad', models.FloatField(blank=True, null=True)),
-                ('lengtegraad', models.FloatField(blank=True, null=True)),
-                ('leerlingenaantal', models.PositiveIntegerField(blank=True, null=True)),
-                ('gemeente', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vestigingen', to='organisaties.gemeente')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='vestigingen', to='organisaties.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                (
+                    "vestigingscode",
+                    models.CharField(help_text="BRIN + volgnummer", max_length=6, unique=True),
+                ),
+                ("naam", models.CharField(max_length=200)),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("bao", "Basisonderwijs"),
+                            ("sbo", "Speciaal basisonderwijs"),
+                            ("so", "Speciaal onderwijs"),
+                            ("vso", "Voortgezet speciaal onderwijs"),
+                            ("so_vso", "(Voortgezet) speciaal onderwijs"),
+                            ("vo", "Voortgezet onderwijs"),
+                            ("pro", "Praktijkonderwijs"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("onderwijsstructuur", models.CharField(blank=True, max_length=60)),
+                ("denominatie", models.CharField(blank=True, max_length=100)),
+                ("straat", models.CharField(blank=True, max_length=200)),
+                ("huisnummer", models.CharField(blank=True, max_length=20)),
+                ("postcode", models.CharField(blank=True, max_length=7)),
+                ("plaats", models.CharField(blank=True, max_length=100)),
+                ("provincie", models.CharField(blank=True, max_length=40)),
+                ("internetadres", models.CharField(blank=True, max_length=300)),
+                ("breedtegraad", models.FloatField(blank=True, null=True)),
+                ("lengtegraad", models.FloatField(blank=True, null=True)),
+                ("leerlingenaantal", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vestigingen",
+                        to="organisaties.gemeente",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vestigingen",
+                        to="organisaties.school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'vestigingen',
-                'ordering': ['naam'],
+                "verbose_name_plural": "vestigingen",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='SwvLidmaatschap',
+            name="SwvLidmaatschap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('sector', models.CharField(choices=[('PO', 'Primair onderwijs'), ('VO', 'Voortgezet onderwijs')], max_length=2)),
-                ('van', models.DateField()),
-                ('tot', models.DateField(blank=True, null=True)),
-                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lidmaatschappen', to='organisaties.samenwerkingsverband')),
-                ('vestiging', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lidmaatschappen', to='organisaties.vestiging')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[("PO", "Primair onderwijs"), ("VO", "Voortgezet onderwijs")],
+                        max_length=2,
+                    ),
+                ),
+                ("van", models.DateField()),
+                ("tot", models.DateField(blank=True, null=True)),
+                (
+                    "samenwerkingsverband",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lidmaatschappen",
+                        to="organisaties.samenwerkingsverband",
+                    ),
+                ),
+                (
+                    "vestiging",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lidmaatschappen",
+                        to="organisaties.vestiging",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lidmaatschap van een samenwerkingsverband',
-                'verbose_name_plural': 'lidmaatschappen van samenwerkingsverbanden',
-                'ordering': ['vestiging', 'van'],
+                "verbose_name": "lidmaatschap van een samenwerkingsverband",
+                "verbose_name_plural": "lidmaatschappen van samenwerkingsverbanden",
+                "ordering": ["vestiging", "van"],
             },
         ),
         migrations.CreateModel(
-            name='BestuurLidmaatschap',
+            name="BestuurLidmaatschap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True)),
-                ('van', models.DateField()),
-                ('tot', models.DateField(blank=True, null=True)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bestuurshistorie', to='organisaties.school')),
-                ('bestuur', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.schoolbestuur')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True)),
+                ("van", models.DateField()),
+                ("tot", models.DateField(blank=True, null=True)),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bestuurshistorie",
+                        to="organisaties.school",
+                    ),
+                ),
+                (
+                    "bestuur",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.schoolbestuur",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['school', 'van'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gte', models.F('van')), _connector='OR'), name='bestuur_tot_na_van'), models.UniqueConstraint(condition=models.Q(('tot__isnull', True)), fields=('school',), name='een_lopend_bestuur_per_school')],
+                "ordering": ["school", "van"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("tot__isnull", True), ("tot__gte", models.F("van")), _connector="OR"
+                        ),
+                        name="bestuur_tot_na_van",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("tot__isnull", True)),
+                        fields=("school",),
+                        name="een_lopend_bestuur_per_school",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='vestiging',
-            index=models.Index(fields=['soort'], name='organisatie_soort_2c2d70_idx'),
+            model_name="vestiging",
+            index=models.Index(fields=["soort"], name="organisatie_soort_2c2d70_idx"),
         ),
         migrations.AddIndex(
-            model_name='vestiging',
-            index=models.Index(fields=['postcode'], name='organisatie_postcod_369bac_idx'),
+            model_name="vestiging",
+            index=models.Index(fields=["postcode"], name="organisatie_postcod_369bac_idx"),
         ),
         migrations.AddConstraint(
-            model_name='vestiging',
-            constraint=models.CheckConstraint(condition=models.Q(('breedtegraad__isnull', True), models.Q(('breedtegraad__gte', -90), ('breedtegraad__lte', 90)), _connector='OR'), name='breedtegraad_geldig'),
+            model_name="vestiging",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("breedtegraad__isnull", True),
+                    models.Q(("breedtegraad__gte", -90), ("breedtegraad__lte", 90)),
+                    _connector="OR",
+                ),
+                name="breedtegraad_geldig",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vestiging',
-            constraint=models.CheckConstraint(condition=models.Q(('lengtegraad__isnull', True), models.Q(('lengtegraad__gte', -180), ('lengtegraad__lte', 180)), _connector='OR'), name='lengtegraad_geldig'),
+            model_name="vestiging",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("lengtegraad__isnull", True),
+                    models.Q(("lengtegraad__gte", -180), ("lengtegraad__lte", 180)),
+                    _connector="OR",
+                ),
+                name="lengtegraad_geldig",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='swvlidmaatschap',
-            constraint=models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gte', models.F('van')), _connector='OR'), name='swv_tot_na_van'),
+            model_name="swvlidmaatschap",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("tot__isnull", True), ("tot__gte", models.F("van")), _connector="OR"
+                ),
+                name="swv_tot_na_van",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='swvlidmaatschap',
-            constraint=models.UniqueConstraint(condition=models.Q(('tot__isnull', True)), fields=('vestiging', 'sector'), name='een_lopend_swv_per_sector'),
+            model_name="swvlidmaatschap",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("tot__isnull", True)),
+                fields=("vestiging", "sector"),
+                name="een_lopend_swv_per_sector",
+            ),
         ),
     ]

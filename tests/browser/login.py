@@ -1,0 +1,28 @@
+"""Logging in through the real pages: username and password, then the TOTP code."""
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Page, expect
+
+from passend.accounts.tests.factories import WACHTWOORD, huidige_totp
+
+LOGIN_URL = "/account/login/"
+
+
+def enter_password(page: Page, username: str, password: str = WACHTWOORD) -> None:
+    page.goto(LOGIN_URL)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Volgende").click()
+    expect(page.get_by_text("Vul de code van 6 cijfers in")).to_be_visible()
+
+
+def enter_token(page: Page, token: str) -> None:
+    page.get_by_label("Token").fill(token)
+    page.get_by_role("button", name="Volgende").click()
+
+
+def log_in(page: Page, device: TOTPDevice) -> None:
+    """Log in as the device's user and wait for the start page ("mijn werk")."""
+    enter_password(page, device.user.username)
+    enter_token(page, huidige_totp(device))
+    page.wait_for_url("**/account/mijn-werk/")
