@@ -1,15 +1,16 @@
 """Logging in through the real pages: username and password, then the TOTP code."""
 
+import re
+
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from passend.accounts.tests.factories import WACHTWOORD, huidige_totp
 
-LOGIN_URL = "/account/login/"
-
 
 def enter_password(page: Page, username: str, password: str = WACHTWOORD) -> None:
-    page.goto(LOGIN_URL)
+    page.goto(reverse("two_factor:login"))
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Volgende").click()
@@ -25,4 +26,5 @@ def log_in(page: Page, device: TOTPDevice) -> None:
     """Log in as the device's user and wait for the start page ("mijn werk")."""
     enter_password(page, device.user.username)
     enter_token(page, huidige_totp(device))
-    page.wait_for_url("**/account/mijn-werk/")
+    start = reverse("accounts:mijn-werk")
+    expect(page).to_have_url(re.compile(re.escape(start) + "$"))

@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework.permissions import BasePermission
 
 from passend.accounts.actor import actor_van_request
+from passend.accounts.middleware import is_geverifieerd
 
 
 class HeeftActor(BasePermission):
@@ -18,4 +19,4 @@ class HeeftActor(BasePermission):
             return False
         if actor.koppeling is not None:
             return True
-        return bool(request.user.is_verified())
+        return is_geverifieerd(getattr(request, "_request", request))

@@ -5,7 +5,9 @@ from typing import Any
 from django.http import HttpRequest
 
 
-def gebruikersnaam_voor_blokkade(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
+def gebruikersnaam_voor_blokkade(
+    request: HttpRequest, credentials: dict[str, Any] | None
+) -> str | None:
     """The account a log-in attempt is for: from the credentials passed to authenticate(),
     or from the two-step log-in form (field ``auth-username``)."""
     naam = (credentials or {}).get("username")

@@ -24,6 +24,18 @@ def _vrij_zonder_tweede_factor(request: HttpRequest) -> bool:
     return bool(set(match.namespaces) & VRIJE_NAMESPACES) or match.view_name in VRIJE_ROUTES
 
 
+#: Session key set by an external log-in with its own second factor (the seam for DigiD and
+#: eHerkenning via OIDC, docs/adr/0004-inloggen.md). Nothing in Passend sets it yet.
+SESSIE_STERK_INGELOGD = "passend_sterk_ingelogd"
+
+
+def is_geverifieerd(request: HttpRequest) -> bool:
+    """Has this person passed a second factor: our TOTP, or an external strong log-in?"""
+    if getattr(request.user, "is_verified", lambda: False)():
+        return True
+    return bool(request.session.get(SESSIE_STERK_INGELOGD))
+
+
 class TweeFactorVerplichtMiddleware:
     """Everybody logs in with a second factor (TOTP). Without one, set it up first."""
 
@@ -34,7 +46,7 @@ class TweeFactorVerplichtMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not getattr(user, "is_verified", lambda: False)()
+            and not is_geverifieerd(request)
             and not _vrij_zonder_tweede_factor(request)
         ):
             if user_has_device(user):

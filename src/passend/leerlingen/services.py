@@ -92,3 +92,24 @@ def leerling_wijzigen(
             route=route,
         )
     return vergrendeld
+
+
+def leerling_inlog_geven(*, leerling: Leerling, gebruiker: Any, peildatum: date) -> Leerling:
+    """Let a pupil log in themselves: only from the minimum age (setting, default 12)."""
+    from django.conf import settings
+
+    from passend.accounts.rules import Rolsoort
+    from passend.accounts.services import rol_toekennen
+    from passend.leerlingen.rules import mag_zelf_inloggen
+
+    minimum = int(settings.PASSEND["LEERLING_LOGIN_MINIMUM_LEEFTIJD"])
+    if not mag_zelf_inloggen(leerling.geboortedatum, peildatum, minimum):
+        raise ValidationError(
+            {"gebruiker": f"Een leerling kan pas vanaf {minimum} jaar zelf inloggen."}
+        )
+    with transaction.atomic():
+        leerling.gebruiker = gebruiker
+        leerling.full_clean()
+        leerling.save(update_fields=["gebruiker", "gewijzigd_op"])
+        rol_toekennen(gebruiker=gebruiker, rolsoort=Rolsoort.LEERLING, van=peildatum)
+    return leerling

@@ -147,10 +147,14 @@ def test_koppeling_token_werkt_en_ingetrokken_token_niet():
     rol = RolFactory(rolsoort=Rolsoort.SCHOOLLEIDER)
     koppeling, token = koppeling_aanmaken(naam="ParnasSys", rol=rol)
     client = Client()
-    assert client.get("/api/v1/vestigingen/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+    assert (
+        client.get("/api/v1/vestigingen/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+    )
     assert client.get("/api/v1/vestigingen/", HTTP_AUTHORIZATION="Token onzin").status_code == 401
     koppeling_intrekken(koppeling=koppeling)
-    assert client.get("/api/v1/vestigingen/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
+    assert (
+        client.get("/api/v1/vestigingen/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
+    )
 
 
 def test_alleen_de_hash_van_het_token_wordt_bewaard():
@@ -159,3 +163,19 @@ def test_alleen_de_hash_van_het_token_wordt_bewaard():
     koppeling.refresh_from_db()
     assert token not in koppeling.token_hash
     assert len(koppeling.token_hash) == 64
+
+
+def test_commando_koppeling_aanmaken_geeft_een_werkend_token():
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    rol = RolFactory(rolsoort=Rolsoort.SCHOOLLEIDER)
+    uitvoer = StringIO()
+    call_command("koppeling_aanmaken", "ParnasSys", "--rol", str(rol.pk), stdout=uitvoer)
+    token = uitvoer.getvalue().strip().splitlines()[-1]
+    assert (
+        Client().get("/api/v1/vestigingen/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+    )
+    with pytest.raises(CommandError):
+        call_command("koppeling_aanmaken", "X", "--rol", "999999", stdout=StringIO())

@@ -137,3 +137,20 @@ class TestWijzigen:
                 versie=inschrijving.leerling.gewijzigd_op.isoformat(),
                 wijzigingen={"postcode": "1234 AB"},
             )
+
+
+@pytest.mark.django_db
+def test_leerling_van_elf_krijgt_geen_eigen_inlog():
+    from passend.accounts.tests.factories import GebruikerFactory
+    from passend.leerlingen.services import leerling_inlog_geven
+    from passend.leerlingen.tests.factories import LeerlingFactory
+
+    leerling = LeerlingFactory(geboortedatum=datetime.date(2015, 6, 1))
+    with pytest.raises(ValidationError):
+        leerling_inlog_geven(
+            leerling=leerling, gebruiker=GebruikerFactory(), peildatum=datetime.date(2026, 5, 31)
+        )
+    leerling_inlog_geven(
+        leerling=leerling, gebruiker=GebruikerFactory(), peildatum=datetime.date(2027, 6, 1)
+    )
+    assert leerling.gebruiker.rollen.get().rolsoort == Rolsoort.LEERLING
