@@ -67,6 +67,8 @@ class Artefacts:
         self.test_name = re.sub(r"[^\w.-]+", "_", test_name)
         self.count = 0
         self.failed_assets: list[str] = []
+        for old in SCREENSHOTS.glob(f"{self.test_name}-[0-9][0-9]-*.png"):
+            old.unlink()
 
     def response_seen(self, response: Response) -> None:
         if response.status >= 400 and response.request.resource_type in ASSET_TYPES:

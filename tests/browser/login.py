@@ -7,24 +7,30 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from passend.accounts.tests.factories import WACHTWOORD, huidige_totp
+from tests.browser.page_checks import check_page
+
+TOKEN_LABEL = "Token"
 
 
-def enter_password(page: Page, username: str, password: str = WACHTWOORD) -> None:
+def enter_password(page: Page, artefacts, username: str, password: str = WACHTWOORD) -> None:  # noqa: ANN001
     page.goto(reverse("two_factor:login"))
+    expect(page.get_by_role("heading", level=1, name="Inloggen")).to_be_visible()
+    check_page(page, artefacts, "inloggen")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Volgende").click()
     expect(page.get_by_text("Vul de code van 6 cijfers in")).to_be_visible()
+    check_page(page, artefacts, "inloggen-code")
 
 
 def enter_token(page: Page, token: str) -> None:
-    page.get_by_label("Token").fill(token)
+    page.get_by_label(TOKEN_LABEL).fill(token)
     page.get_by_role("button", name="Volgende").click()
 
 
-def log_in(page: Page, device: TOTPDevice) -> None:
+def log_in(page: Page, artefacts, device: TOTPDevice) -> None:  # noqa: ANN001
     """Log in as the device's user and wait for the start page ("mijn werk")."""
-    enter_password(page, device.user.username)
+    enter_password(page, artefacts, device.user.username)
     enter_token(page, huidige_totp(device))
     start = reverse("accounts:mijn-werk")
     expect(page).to_have_url(re.compile(re.escape(start) + "$"))

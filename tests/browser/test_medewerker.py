@@ -40,7 +40,7 @@ def test_intern_begeleider_zoekt_leerling_en_wijzigt_postcode(
     artefacts,  # noqa: ANN001
     intern_begeleider,  # noqa: ANN001
 ) -> None:
-    log_in(page, intern_begeleider)
+    log_in(page, artefacts, intern_begeleider)
     expect(page.get_by_role("heading", level=1, name="Mijn werk")).to_be_visible()
     check_page(page, artefacts, "mijn-werk")
 

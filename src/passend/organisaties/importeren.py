@@ -145,25 +145,14 @@ def _sleutel(waarde: str) -> str:
 #: Values of DUO's column SOORT PRIMAIR ONDERWIJS (list "alle vestigingen sbo, so en vso"):
 #: DUO writes SBAO, SO, VSO and (V)SO; the other spellings are accepted as well.
 SOORT_PRIMAIR_ONDERWIJS: dict[str, str] = {
-    "BAO": Soort.BAO,
-    "BASISONDERWIJS": Soort.BAO,
-    "BASISSCHOOL": Soort.BAO,
-    "SBAO": Soort.SBO,
-    "SBO": Soort.SBO,
-    "SPECIAAL BASISONDERWIJS": Soort.SBO,
-    "SO": Soort.SO,
-    "SPECIAAL ONDERWIJS": Soort.SO,
-    "VSO": Soort.VSO,
-    "SVO": Soort.VSO,
-    "VOORTGEZET SPECIAAL ONDERWIJS": Soort.VSO,
-    "(V)SO": Soort.SO_VSO,
-    "V(SO)": Soort.SO_VSO,
-    "SO/VSO": Soort.SO_VSO,
-    "SO-VSO": Soort.SO_VSO,
-    "SO_VSO": Soort.SO_VSO,
-    "SO EN VSO": Soort.SO_VSO,
-    "SO,VSO": Soort.SO_VSO,
-    "SO, VSO": Soort.SO_VSO,
+    **dict.fromkeys(("BAO", "BASISONDERWIJS", "BASISSCHOOL"), Soort.BAO),
+    **dict.fromkeys(("SBAO", "SBO", "SPECIAAL BASISONDERWIJS"), Soort.SBO),
+    **dict.fromkeys(("SO", "SPECIAAL ONDERWIJS"), Soort.SO),
+    **dict.fromkeys(("VSO", "SVO", "VOORTGEZET SPECIAAL ONDERWIJS"), Soort.VSO),
+    **dict.fromkeys(
+        ("(V)SO", "V(SO)", "SO/VSO", "SO-VSO", "SO_VSO", "SO EN VSO", "SO,VSO", "SO, VSO"),
+        Soort.SO_VSO,
+    ),
     "(VOORTGEZET) SPECIAAL ONDERWIJS": Soort.SO_VSO,
 }
 
@@ -207,25 +196,16 @@ def soort_van_type(waarde: str) -> tuple[str, str] | None:
 
 #: Municipality names DUO abbreviates or writes without diacritics.
 BIJZONDERE_NAMEN = {
-    "BERGEN NH": "Bergen (NH.)",
-    "BERGEN (NH)": "Bergen (NH.)",
-    "BERGEN (NH.)": "Bergen (NH.)",
-    "BERGEN LB": "Bergen (L.)",
-    "BERGEN L": "Bergen (L.)",
-    "BERGEN (L)": "Bergen (L.)",
-    "BERGEN (L.)": "Bergen (L.)",
-    "NUENEN CA": "Nuenen, Gerwen en Nederwetten",
-    "NUENEN C A": "Nuenen, Gerwen en Nederwetten",
-    "NUENEN GERWEN EN NEDERWETTEN": "Nuenen, Gerwen en Nederwetten",
-    "NUENEN, GERWEN EN NEDERWETTEN": "Nuenen, Gerwen en Nederwetten",
-    "SUDWEST-FRYSLAN": "Súdwest-Fryslân",
-    "SÚDWEST-FRYSLÂN": "Súdwest-Fryslân",
-    "NOARDEAST-FRYSLAN": "Noardeast-Fryslân",
-    "NOARDEAST-FRYSLÂN": "Noardeast-Fryslân",
+    **dict.fromkeys(("BERGEN NH", "BERGEN (NH)", "BERGEN (NH.)"), "Bergen (NH.)"),
+    **dict.fromkeys(("BERGEN LB", "BERGEN L", "BERGEN (L)", "BERGEN (L.)"), "Bergen (L.)"),
+    **dict.fromkeys(
+        ("NUENEN CA", "NUENEN C A", "NUENEN GERWEN EN NEDERWETTEN", "NUENEN, GERWEN EN NEDERWETTEN"),
+        "Nuenen, Gerwen en Nederwetten",
+    ),
+    **dict.fromkeys(("SUDWEST-FRYSLAN", "SÚDWEST-FRYSLÂN"), "Súdwest-Fryslân"),
+    **dict.fromkeys(("NOARDEAST-FRYSLAN", "NOARDEAST-FRYSLÂN"), "Noardeast-Fryslân"),
 }
-KLEINE_WOORDEN = frozenset(
-    {"aan", "bij", "de", "den", "der", "en", "het", "in", "op", "onder", "over", "te", "ten", "ter", "van"}
-)
+KLEINE_WOORDEN = frozenset("aan bij de den der en het in op onder over te ten ter van".split())
 
 
 def _woord(woord: str, eerste: bool) -> str:
@@ -259,7 +239,9 @@ def leesbare_naam(naam: str) -> str:
     woorden = []
     for i, woord in enumerate(naam.split(" ")):
         delen = woord.split("-")
-        woorden.append("-".join(_woord(deel, eerste=(i == 0 or j > 0)) for j, deel in enumerate(delen)))
+        woorden.append(
+            "-".join(_woord(deel, eerste=(i == 0 or j > 0)) for j, deel in enumerate(delen))
+        )
     resultaat = " ".join(woorden)
     if voorvoegsel:
         resultaat = resultaat[:1].upper() + resultaat[1:]
@@ -297,8 +279,19 @@ def _tekst(bron: bytes) -> str:
         return bron.decode("cp1252")
     except UnicodeDecodeError as fout:
         raise ImportMislukt(
-            [Importfout(0, "", "", f"Het bestand is geen tekst in windows-1252 of UTF-8 ({fout.reason}).")]
+            [
+                Importfout(
+                    0,
+                    "",
+                    "",
+                    f"Het bestand is geen tekst in windows-1252 of UTF-8 ({fout.reason}).",
+                )
+            ]
         ) from None
+
+
+def _bestandsfout(melding: str, rij: int = 0, kolom: str = "") -> ImportMislukt:
+    return ImportMislukt([Importfout(rij, kolom, "", melding)])
 
 
 class _Rij:
@@ -311,7 +304,9 @@ class _Rij:
 
     def fout(self, kolom: str, waarde: object, melding: str) -> None:
         self.goed = False
-        self.fouten.append(Importfout(self.rij, kolom, "" if waarde is None else str(waarde), melding))
+        self.fouten.append(
+            Importfout(self.rij, kolom, "" if waarde is None else str(waarde), melding)
+        )
 
 
 def _lengtes_controleren(regel: _Rij, waarden: dict[str, Any], kolommen: dict[str, str]) -> None:
@@ -321,7 +316,9 @@ def _lengtes_controleren(regel: _Rij, waarden: dict[str, Any], kolommen: dict[st
             regel.fout(kolommen.get(veld, veld), waarde, f"Te lang: hoogstens {maximum} tekens.")
 
 
-def _code_controleren(regel: _Rij, kolom: str, waarde: str, brin: str, brinkolom: str) -> str | None:
+def _code_controleren(
+    regel: _Rij, kolom: str, waarde: str, brin: str, brinkolom: str
+) -> str | None:
     """A full 6-character vestigingscode, or None (error noted). '3' or '03' gets the BRIN."""
     code = waarde.strip().upper()
     if not code:
@@ -330,7 +327,9 @@ def _code_controleren(regel: _Rij, kolom: str, waarde: str, brin: str, brinkolom
     if code.isdigit() and len(code) <= 2 and BRIN.match(brin):
         code = brin + code.zfill(2)
     if not VESTIGINGSCODE.match(code):
-        regel.fout(kolom, waarde, "Een vestigingscode is het BRIN-nummer plus 2 cijfers, zoals 12AB00.")
+        regel.fout(
+            kolom, waarde, "Een vestigingscode is het BRIN-nummer plus 2 cijfers, zoals 12AB00."
+        )
         return None
     if brin and code[:4] != brin:
         regel.fout(brinkolom, brin, f"De vestigingscode {code} begint niet met dit BRIN-nummer.")
@@ -351,7 +350,9 @@ def _postcode_controleren(regel: _Rij, kolom: str, waarde: str) -> str | None:
         return None
     postcode = normaliseer_postcode(waarde)
     if postcode is None:
-        regel.fout(kolom, waarde, "Dit is geen postcode. Gebruik 4 cijfers en 2 letters, zoals 5831 CR.")
+        regel.fout(
+            kolom, waarde, "Dit is geen postcode. Gebruik 4 cijfers en 2 letters, zoals 5831 CR."
+        )
     return postcode
 
 
@@ -443,7 +444,9 @@ def _csv_record(
     regel: _Rij, waarde: Callable[[str], str | None], kolom: dict[str, str]
 ) -> Vestigingsrecord | None:
     brin = _brin_controleren(regel, kolom["brin"], waarde("brin") or "")
-    code = _code_controleren(regel, kolom["vestigingscode"], waarde("vestigingscode") or "", brin, kolom["brin"])
+    code = _code_controleren(
+        regel, kolom["vestigingscode"], waarde("vestigingscode") or "", brin, kolom["brin"]
+    )
     naam = waarde("naam") or ""
     if not naam:
         regel.fout(kolom["naam"], naam, "De naam van de vestiging ontbreekt.")
@@ -454,7 +457,9 @@ def _csv_record(
         soort = soort_primair_onderwijs(soort_po)
         soort_en_structuur = (soort, "") if soort else None
         if soort is None:
-            regel.fout(kolom["soort_po"], soort_po, "Onbekende soort. Verwacht: SBAO, SO, VSO of (V)SO.")
+            regel.fout(
+                kolom["soort_po"], soort_po, "Onbekende soort. Verwacht: SBAO, SO, VSO of (V)SO."
+            )
     elif structuur is not None:
         soort_en_structuur = soort_van_onderwijsstructuur(structuur)
         if soort_en_structuur is None:
@@ -470,15 +475,23 @@ def _csv_record(
     if gemeentecode:
         code_normaal = normaliseer_gemeentecode(gemeentecode)
         if code_normaal is None:
-            regel.fout(kolom["gemeentecode"], gemeentecode, "Een gemeentenummer is 1 tot 4 cijfers, zoals 0756.")
+            regel.fout(
+                kolom["gemeentecode"],
+                gemeentecode,
+                "Een gemeentenummer is 1 tot 4 cijfers, zoals 0756.",
+            )
         gemeentecode = code_normaal
     gemeentenaam = leesbare_naam(waarde("gemeentenaam") or "") or None
     if gemeentecode and not gemeentenaam:
-        regel.fout(kolom.get("gemeentenaam", "GEMEENTENAAM"), "", "De naam van de gemeente ontbreekt.")
+        regel.fout(
+            kolom.get("gemeentenaam", "GEMEENTENAAM"), "", "De naam van de gemeente ontbreekt."
+        )
 
     nummer = waarde("bevoegd_gezag_nummer") or None
     if nummer is not None and not BEVOEGD_GEZAG_NUMMER.match(nummer):
-        regel.fout(kolom["bevoegd_gezag_nummer"], nummer, "Een bevoegd-gezagnummer is 1 tot 6 cijfers.")
+        regel.fout(
+            kolom["bevoegd_gezag_nummer"], nummer, "Een bevoegd-gezagnummer is 1 tot 6 cijfers."
+        )
     plaats = waarde("plaats")
     velden: dict[str, Any] = {
         "naam": naam,
@@ -499,7 +512,9 @@ def _csv_record(
     _lengtes_controleren(regel, velden, kolom)
     if not regel.goed or code is None or soort_en_structuur is None:
         return None
-    return Vestigingsrecord(rij=regel.rij, vestigingscode=code, brin=code[:4], soort=soort_en_structuur[0], **velden)
+    return Vestigingsrecord(
+        rij=regel.rij, vestigingscode=code, brin=code[:4], soort=soort_en_structuur[0], **velden
+    )
 
 
 # --- GeoJSON ------------------------------------------------------------------------------
@@ -509,15 +524,28 @@ def _geojson_lezen(bron: bytes) -> list[Vestigingsrecord]:
     try:
         data = json.loads(bron.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportMislukt([Importfout(0, "", "", "Een GeoJSON-bestand moet in UTF-8 zijn.")]) from None
+        raise ImportMislukt(
+            [Importfout(0, "", "", "Een GeoJSON-bestand moet in UTF-8 zijn.")]
+        ) from None
     except json.JSONDecodeError as fout:
         raise ImportMislukt(
-            [Importfout(fout.lineno, "", "", f"Dit is geen geldige JSON (regel {fout.lineno}): {fout.msg}.")]
+            [
+                Importfout(
+                    fout.lineno,
+                    "",
+                    "",
+                    f"Dit is geen geldige JSON (regel {fout.lineno}): {fout.msg}.",
+                )
+            ]
         ) from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
-        data.get("features"), list
+    if (
+        not isinstance(data, dict)
+        or data.get("type") != "FeatureCollection"
+        or not isinstance(data.get("features"), list)
     ):
-        raise ImportMislukt([Importfout(0, "type", "", "Verwacht een GeoJSON FeatureCollection met features.")])
+        raise ImportMislukt(
+            [Importfout(0, "type", "", "Verwacht een GeoJSON FeatureCollection met features.")]
+        )
 
     fouten: list[Importfout] = []
     records: list[Vestigingsrecord] = []
@@ -547,14 +575,20 @@ def _geojson_record(regel: _Rij, feature: Any) -> Vestigingsrecord | None:
         return None
     p: dict[str, Any] = feature["properties"]
     brin = _brin_controleren(regel, "brin_nummer", _tekstwaarde(p, "brin_nummer") or "")
-    code = _code_controleren(regel, "vestigingscode", _tekstwaarde(p, "vestigingscode") or "", brin, "brin_nummer")
+    code = _code_controleren(
+        regel, "vestigingscode", _tekstwaarde(p, "vestigingscode") or "", brin, "brin_nummer"
+    )
     naam = _tekstwaarde(p, "naam") or ""
     if not naam:
         regel.fout("naam", "", "De naam van de vestiging ontbreekt.")
     soorttype = _tekstwaarde(p, "type") or ""
     soort_en_structuur = soort_van_type(soorttype)
     if soort_en_structuur is None:
-        regel.fout("type", soorttype, "Onbekende soort. Verwacht bijvoorbeeld basisschool, SBAO, SO, VSO, (V)SO, PRO of VBO/MAVO.")
+        regel.fout(
+            "type",
+            soorttype,
+            "Onbekende soort. Verwacht bijvoorbeeld basisschool, SBAO, SO, VSO, (V)SO, PRO of VBO/MAVO.",
+        )
     postcode = _postcode_controleren(regel, "postcode", _tekstwaarde(p, "postcode") or "")
     huisnummer = _huisnummer(regel, p)
     leerlingen = _leerlingen(regel, p.get("leerlingen"))
@@ -573,7 +607,13 @@ def _geojson_record(regel: _Rij, feature: Any) -> Vestigingsrecord | None:
         "internetadres": _tekstwaarde(p, "internetadres"),
         "onderwijsstructuur": soort_en_structuur[1] if soort_en_structuur else "",
     }
-    kolommen = {"gemeentenaam": "gemeente", "straat": "straat", "plaats": "plaats", "naam": "naam", "onderwijsstructuur": "type"}
+    kolommen = {
+        "gemeentenaam": "gemeente",
+        "straat": "straat",
+        "plaats": "plaats",
+        "naam": "naam",
+        "onderwijsstructuur": "type",
+    }
     _lengtes_controleren(regel, velden, kolommen)
     if not regel.goed or code is None or soort_en_structuur is None:
         return None
@@ -633,7 +673,11 @@ def _punt(regel: _Rij, geometrie: Any) -> tuple[float | None, float | None]:
         or len(coordinaten) < 2
         or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coordinaten[:2])
     ):
-        regel.fout("geometry", json.dumps(geometrie)[:80], "Verwacht een punt: {\"type\": \"Point\", \"coordinates\": [lengte, breedte]}.")
+        regel.fout(
+            "geometry",
+            json.dumps(geometrie)[:80],
+            'Verwacht een punt: {"type": "Point", "coordinates": [lengte, breedte]}.',
+        )
         return None, None
     lengtegraad, breedtegraad = float(coordinaten[0]), float(coordinaten[1])
     if not (math.isfinite(breedtegraad) and -90 <= breedtegraad <= 90):
@@ -669,7 +713,9 @@ def _dubbele_vinden(records: Iterable[Vestigingsrecord], kolom: str) -> list[Imp
 ADRESPUNT = frozenset({"rij", "samengevoegd", "huisnummer", "breedtegraad", "lengtegraad"})
 
 
-def _dubbele_samenvoegen(records: list[Vestigingsrecord]) -> tuple[list[Vestigingsrecord], list[Importfout]]:
+def _dubbele_samenvoegen(
+    records: list[Vestigingsrecord],
+) -> tuple[list[Vestigingsrecord], list[Importfout]]:
     """The GeoJSON repeats some locations once per BAG address of their building (e.g.
     Velddreef 322 and 326): same code, same data, another house number and point. Those
     rows are merged into the first one. A repeated code with other data is an error."""
@@ -705,11 +751,36 @@ def _dubbele_samenvoegen(records: list[Vestigingsrecord]) -> tuple[list[Vestigin
 #: (key, value, label) checks: one instelling has one bevoegd gezag and one name, one
 #: bevoegd gezag one name, one gemeentenummer one name.
 _EENDUIDIG = (
-    ("brin", "bevoegd_gezag_nummer", "bevoegd_gezag_nummer", "Deze instelling heeft in rij {rij} een ander bevoegd gezag ({andere})."),
-    ("brin", "instellingsnaam", "instellingsnaam", "Deze instelling heeft in rij {rij} een andere naam ({andere})."),
-    ("bevoegd_gezag_nummer", "bevoegd_gezag_naam", "bevoegd_gezag_naam", "Dit bevoegd gezag heeft in rij {rij} een andere naam ({andere})."),
-    ("gemeentecode", "gemeentenaam", "gemeentenaam", "Dit gemeentenummer heeft in rij {rij} een andere naam ({andere})."),
-    ("gemeentenaam", "gemeentecode", "gemeentecode", "Deze gemeente heeft in rij {rij} een ander nummer ({andere})."),
+    (
+        "brin",
+        "bevoegd_gezag_nummer",
+        "bevoegd_gezag_nummer",
+        "Deze instelling heeft in rij {rij} een ander bevoegd gezag ({andere}).",
+    ),
+    (
+        "brin",
+        "instellingsnaam",
+        "instellingsnaam",
+        "Deze instelling heeft in rij {rij} een andere naam ({andere}).",
+    ),
+    (
+        "bevoegd_gezag_nummer",
+        "bevoegd_gezag_naam",
+        "bevoegd_gezag_naam",
+        "Dit bevoegd gezag heeft in rij {rij} een andere naam ({andere}).",
+    ),
+    (
+        "gemeentecode",
+        "gemeentenaam",
+        "gemeentenaam",
+        "Dit gemeentenummer heeft in rij {rij} een andere naam ({andere}).",
+    ),
+    (
+        "gemeentenaam",
+        "gemeentecode",
+        "gemeentecode",
+        "Deze gemeente heeft in rij {rij} een ander nummer ({andere}).",
+    ),
 )
 
 

@@ -23,8 +23,13 @@ from passend.leerlingen.tests.factories import (
     LeerlingFactory,
     OuderschapFactory,
 )
-from passend.organisaties.models import Gemeente, Samenwerkingsverband, School, Schoolbestuur
-from passend.organisaties.models import Vestiging
+from passend.organisaties.models import (
+    Gemeente,
+    Samenwerkingsverband,
+    School,
+    Schoolbestuur,
+    Vestiging,
+)
 from passend.organisaties.tests.factories import (
     GemeenteFactory,
     SamenwerkingsverbandFactory,
@@ -143,21 +148,26 @@ def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:
     return regio
 
 
-def maak_scenario() -> Scenario:
-    from conftest import ingelogde_client
+def sessie_voor(rol: Rol) -> str:
+    """The key of a fresh session of the role's person, second factor verified, role active."""
+    client = Client()
+    apparaat = totp_voor(rol.gebruiker)
+    client.force_login(rol.gebruiker)
+    sessie = client.session
+    sessie["otp_device_id"] = apparaat.persistent_id
+    sessie["passend_actieve_rol"] = rol.pk
+    sessie.save()
+    return sessie.session_key
 
+
+def maak_scenario() -> Scenario:
     eigen = maak_regio("eigen", 1)
     ander = maak_regio("ander", 2, inspecteur=eigen.rollen[Rolsoort.INSPECTEUR])
     scenario = Scenario(eigen=eigen, ander=ander)
     for rolsoort, rol in eigen.rollen.items():
-        client = ingelogde_client(rol)
-        scenario.sessies[rolsoort] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        scenario.sessies[rolsoort] = sessie_voor(rol)
         scenario.koppelingen[rolsoort] = koppeling_aanmaken(
             naam=f"Koppeling {rolsoort}", rol=rol
         )
     return scenario
 
-
-def verse_totp(gebruiker: Gebruiker) -> None:
-    """A second factor for a person made outside the scenario."""
-    totp_voor(gebruiker)

@@ -38,3 +38,15 @@ def test_api_zonder_token_geeft_machineleesbare_fout():
     assert antwoord.status_code in (401, 403)
     assert "code" in antwoord.json()
     assert "detail" in antwoord.json()
+
+
+def test_api_documentatie_laadt_alles_van_eigen_server(maak_client):
+    from passend.accounts.tests.factories import RolFactory
+
+    client = maak_client(RolFactory(rolsoort="schoolleider"))
+    antwoord = client.get("/api/docs/")
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert "swagger-ui" in html
+    assert "cdn" not in html.lower()
+    assert "<script>" not in html  # CSP: no inline scripts
