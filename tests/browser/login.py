@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from passend.accounts.tests.factories import WACHTWOORD, huidige_totp
 from tests.browser.page_checks import check_page
 
-TOKEN_LABEL = "Token"
+TOKEN_LABEL = "Code uit de app"
 
 
 def enter_password(page: Page, artefacts, username: str, password: str = WACHTWOORD) -> None:  # noqa: ANN001

@@ -199,7 +199,12 @@ BIJZONDERE_NAMEN = {
     **dict.fromkeys(("BERGEN NH", "BERGEN (NH)", "BERGEN (NH.)"), "Bergen (NH.)"),
     **dict.fromkeys(("BERGEN LB", "BERGEN L", "BERGEN (L)", "BERGEN (L.)"), "Bergen (L.)"),
     **dict.fromkeys(
-        ("NUENEN CA", "NUENEN C A", "NUENEN GERWEN EN NEDERWETTEN", "NUENEN, GERWEN EN NEDERWETTEN"),
+        (
+            "NUENEN CA",
+            "NUENEN C A",
+            "NUENEN GERWEN EN NEDERWETTEN",
+            "NUENEN, GERWEN EN NEDERWETTEN",
+        ),
         "Nuenen, Gerwen en Nederwetten",
     ),
     **dict.fromkeys(("SUDWEST-FRYSLAN", "SÚDWEST-FRYSLÂN"), "Súdwest-Fryslân"),
@@ -251,6 +256,10 @@ def leesbare_naam(naam: str) -> str:
 # --- Reading ------------------------------------------------------------------------------
 
 
+def _bestandsfout(melding: str, rij: int = 0, kolom: str = "") -> ImportMislukt:
+    return ImportMislukt([Importfout(rij, kolom, "", melding)])
+
+
 def vestigingen_lezen(bron: bytes, bestandsnaam: str) -> list[Vestigingsrecord]:
     """The locations in a DUO CSV or a GeoJSON file, or ``ImportMislukt`` with all bad rows.
 
@@ -258,13 +267,13 @@ def vestigingen_lezen(bron: bytes, bestandsnaam: str) -> list[Vestigingsrecord]:
     """
     inhoud = bron.lstrip(codecs.BOM_UTF8).lstrip()
     if not inhoud:
-        raise ImportMislukt([Importfout(0, "", "", "Het bestand is leeg.")])
+        raise _bestandsfout("Het bestand is leeg.")
     if bestandsnaam.lower().endswith((".json", ".geojson")) or inhoud[:1] in (b"{", b"["):
         records = _geojson_lezen(bron)
     else:
         records = _csv_lezen(_tekst(bron))
     if not records:
-        raise ImportMislukt([Importfout(0, "", "", "Het bestand bevat geen vestigingen.")])
+        raise _bestandsfout("Het bestand bevat geen vestigingen.")
     return records
 
 
@@ -278,20 +287,8 @@ def _tekst(bron: bytes) -> str:
     try:
         return bron.decode("cp1252")
     except UnicodeDecodeError as fout:
-        raise ImportMislukt(
-            [
-                Importfout(
-                    0,
-                    "",
-                    "",
-                    f"Het bestand is geen tekst in windows-1252 of UTF-8 ({fout.reason}).",
-                )
-            ]
-        ) from None
-
-
-def _bestandsfout(melding: str, rij: int = 0, kolom: str = "") -> ImportMislukt:
-    return ImportMislukt([Importfout(rij, kolom, "", melding)])
+        melding = f"Het bestand is geen tekst in windows-1252 of UTF-8 ({fout.reason})."
+        raise _bestandsfout(melding) from None
 
 
 class _Rij:
@@ -524,28 +521,16 @@ def _geojson_lezen(bron: bytes) -> list[Vestigingsrecord]:
     try:
         data = json.loads(bron.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportMislukt(
-            [Importfout(0, "", "", "Een GeoJSON-bestand moet in UTF-8 zijn.")]
-        ) from None
+        raise _bestandsfout("Een GeoJSON-bestand moet in UTF-8 zijn.") from None
     except json.JSONDecodeError as fout:
-        raise ImportMislukt(
-            [
-                Importfout(
-                    fout.lineno,
-                    "",
-                    "",
-                    f"Dit is geen geldige JSON (regel {fout.lineno}): {fout.msg}.",
-                )
-            ]
-        ) from None
+        melding = f"Dit is geen geldige JSON (regel {fout.lineno}): {fout.msg}."
+        raise _bestandsfout(melding, rij=fout.lineno) from None
     if (
         not isinstance(data, dict)
         or data.get("type") != "FeatureCollection"
         or not isinstance(data.get("features"), list)
     ):
-        raise ImportMislukt(
-            [Importfout(0, "type", "", "Verwacht een GeoJSON FeatureCollection met features.")]
-        )
+        raise _bestandsfout("Verwacht een GeoJSON FeatureCollection met features.", kolom="type")
 
     fouten: list[Importfout] = []
     records: list[Vestigingsrecord] = []
@@ -645,16 +630,12 @@ def _huisnummer(regel: _Rij, p: dict[str, Any]) -> str | None:
 def _leerlingen(regel: _Rij, waarde: Any) -> int | None:
     if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
         return None
-    if isinstance(waarde, bool):
-        aantal = None
-    elif isinstance(waarde, int):
-        aantal = waarde
-    elif isinstance(waarde, float) and waarde.is_integer():
-        aantal = int(waarde)
-    elif isinstance(waarde, str) and re.fullmatch(r"-?\d+", waarde.strip()):
-        aantal = int(waarde)
-    else:
-        aantal = None
+    geheel = (isinstance(waarde, int) and not isinstance(waarde, bool)) or (
+        isinstance(waarde, float) and waarde.is_integer()
+    )
+    if isinstance(waarde, str) and re.fullmatch(r"-?\d+", waarde.strip()):
+        geheel = True
+    aantal = int(waarde) if geheel else None
     if aantal is None or aantal < 0:
         regel.fout("leerlingen", waarde, "Het aantal leerlingen is een geheel getal van 0 of meer.")
         return None

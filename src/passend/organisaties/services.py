@@ -367,7 +367,7 @@ def _vestigingen_bijwerken(
 
 def _controleren(paren: Iterable[tuple[Vestigingsrecord, Vestiging]]) -> None:
     """The model's own field checks as a safety net behind the reader's (no queries)."""
-    fouten = []
+    fouten: list[Importfout] = []
     for record, vestiging in paren:
         try:
             vestiging.clean_fields(exclude=["school", "gemeente"])

@@ -200,8 +200,11 @@ def betrokkenheden_plannen(
     for index in sorted(rng.sample(range(len(leerlingen)), aantal)):
         leerling = leerlingen[index]
         soort = soort_van[leerling.huidige_inschrijving.vestigingscode]
-        vo = soort in VO_SOORTEN or leeftijd_op(leerling.geboortedatum, peildatum) >= 12
-        swv = SWV_VO.code if vo and soort != Soort.SBO and soort != Soort.SO else SWV_PO.code
+        if soort == Soort.SO_VSO:
+            vo = leeftijd_op(leerling.geboortedatum, peildatum) >= 12
+        else:
+            vo = soort in VO_SOORTEN
+        swv = SWV_VO.code if vo else SWV_PO.code
         if soort in (Soort.BAO, Soort.VO):
             onderwerp = rng.choice(["aanvraag arrangement", "aanvraag toelaatbaarheidsverklaring"])
         else:

@@ -1,0 +1,169 @@
+"""Benchmarks: ``make bench`` (``python -m passend.bench``). Figures go to BENCHMARKS.md.
+
+Runs on a fresh database (SQLite ``var/bench.sqlite3`` unless ``DATABASE_URL`` is set):
+imports the 8,717 real school locations of ../shared/data, builds the demo region, then
+times pages in-process (server time, Django test client with a verified session).
+"""
+
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+BASIS = Path(__file__).resolve().parent.parent.parent
+SCHOLEN = BASIS.parent / "shared" / "data" / "scholen.geo.json"
+
+
+def _opzetten() -> None:
+    sys.path.insert(0, str(BASIS / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "passend.conf.dev")
+    os.environ["DEBUG"] = "false"
+    if "DATABASE_URL" not in os.environ:
+        pad = BASIS / "var" / "bench.sqlite3"
+        pad.parent.mkdir(exist_ok=True)
+        pad.unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{pad}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _tijden(functie: Callable[[], Any], herhalingen: int) -> dict[str, float]:
+    functie()  # warm-up
+    metingen = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        metingen.append((time.perf_counter() - begin) * 1000)
+    metingen.sort()
+    return {
+        "n": herhalingen,
+        "p50_ms": round(statistics.median(metingen), 1),
+        "p95_ms": round(metingen[max(0, int(len(metingen) * 0.95) - 1)], 1),
+        "max_ms": round(metingen[-1], 1),
+    }
+
+
+def _client_als(rolsoort: str) -> Any:
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from passend.accounts.models import Rol
+
+    rol = (
+        Rol.objects.filter(rolsoort=rolsoort, gebruiker__totpdevice__isnull=False)
+        .select_related("gebruiker")
+        .first()
+    )
+    assert rol is not None, rolsoort
+
+    apparaat = TOTPDevice.objects.filter(user=rol.gebruiker).first()
+    client = Client()
+    client.force_login(rol.gebruiker)
+    sessie = client.session
+    if apparaat is not None:
+        sessie["otp_device_id"] = apparaat.persistent_id
+    sessie["passend_actieve_rol"] = rol.pk
+    sessie.save()
+    return client
+
+
+def main() -> None:
+    _opzetten()
+    from django.conf import settings
+    from django.db import connection
+    from django.utils import timezone
+
+    from passend.demo.bouwer import bouw_demo_regio
+    from passend.leerlingen.models import Leerling
+    from passend.organisaties.services import vestigingen_importeren
+
+    resultaten: dict[str, Any] = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "database": connection.vendor,
+        }
+    }
+    bron = SCHOLEN.read_bytes()
+    begin = time.perf_counter()
+    eerste = vestigingen_importeren(
+        bron=bron,
+        bestandsnaam=SCHOLEN.name,
+        samenwerkingsverband=None,
+        peildatum=timezone.localdate(),
+    )
+    duur = time.perf_counter() - begin
+    resultaten["import_eerste_keer"] = {
+        "rijen": eerste.gelezen,
+        "seconden": round(duur, 2),
+        "rijen_per_seconde": round(eerste.gelezen / duur),
+    }
+    begin = time.perf_counter()
+    tweede = vestigingen_importeren(
+        bron=bron,
+        bestandsnaam=SCHOLEN.name,
+        samenwerkingsverband=None,
+        peildatum=timezone.localdate(),
+    )
+    duur = time.perf_counter() - begin
+    resultaten["import_opnieuw"] = {
+        "rijen": tweede.gelezen,
+        "ongewijzigd": tweede.ongewijzigd,
+        "seconden": round(duur, 2),
+        "rijen_per_seconde": round(tweede.gelezen / duur),
+    }
+    begin = time.perf_counter()
+    bouw_demo_regio(seed=2026)
+    resultaten["demo_regio"] = {
+        "leerlingen": Leerling.objects.count(),
+        "seconden": round(time.perf_counter() - begin, 2),
+    }
+
+    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+    ib = _client_als("intern_begeleider")
+    ouder = _client_als("ouder")
+    privacy = _client_als("privacy_officer")
+    beheerder = _client_als("functioneel_beheerder")
+    leerling = Leerling.objects.filter(inschrijvingen__vestiging__school=_school_van(ib)).first()
+    assert leerling is not None
+    paginas: dict[str, Callable[[], Any]] = {
+        "mijn werk (IB)": lambda: ib.get("/mijn-werk/"),
+        "leerlingenlijst (IB)": lambda: ib.get("/leerlingen/"),
+        "leerlingen zoeken (IB)": lambda: ib.get("/leerlingen/?q=de"),
+        "leerlingdossier (IB)": lambda: ib.get(f"/leerlingen/{leerling.sleutel}/"),
+        "mijn kinderen (ouder)": lambda: ouder.get("/mijn-werk/"),
+        "toegangslog (privacy officer)": lambda: privacy.get("/privacy/toegangslog/"),
+        "regio-overzicht (beheerder)": lambda: beheerder.get("/organisaties/"),
+        "vestigingen zoeken, landelijk (API)": lambda: beheerder.get(
+            "/api/v1/vestigingen/?q=utrecht"
+        ),
+    }
+    resultaten["paginas"] = {}
+    for naam, functie in paginas.items():
+        status = functie().status_code
+        assert status == 200, (naam, status)
+        resultaten["paginas"][naam] = _tijden(functie, 30)
+
+    uit = BASIS / "var" / "bench.json"
+    uit.write_text(json.dumps(resultaten, indent=2, ensure_ascii=False))
+    print(json.dumps(resultaten, indent=2, ensure_ascii=False))
+
+
+def _school_van(client: Any) -> Any:
+    from passend.accounts.models import Rol
+
+    return Rol.objects.get(pk=client.session["passend_actieve_rol"]).school
+
+
+if __name__ == "__main__":
+    main()
