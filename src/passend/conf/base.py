@@ -171,7 +171,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["passend.accounts.api.HeeftActor"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "passend.core.api.StrikteLimitOffsetPaginering",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "passend.core.api.exception_handler",
     "UNAUTHENTICATED_USER": None,
@@ -192,6 +192,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "passend.core.api.foutantwoorden_toevoegen",
+    ],
 }
 
 # --- Domain settings (unconfirmed rules are settings, DOMAIN.md) -----------------

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -43,3 +44,87 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif response is not None and isinstance(response.data, list):
         response.data = {"code": "ongeldig", "detail": response.data}
     return response
+
+
+class StrikteLimitOffsetPaginering(LimitOffsetPagination):
+    """Limit/offset paging that refuses bad values with a 400 instead of ignoring them."""
+
+    max_limit = 500
+
+    def _getal(self, request: Any, naam: str, standaard: int | None) -> int | None:
+        waarden = request.query_params.getlist(naam)
+        if not waarden:
+            return standaard
+        if len(waarden) > 1:
+            raise ValidationError({naam: [f"Geef '{naam}' maar één keer op."]})
+        try:
+            getal = int(waarden[0])
+        except ValueError:
+            raise ValidationError({naam: ["Geef een geheel getal op."]}) from None
+        if getal < 0:
+            raise ValidationError({naam: ["Geef een getal van 0 of meer op."]})
+        return getal
+
+    def get_limit(self, request: Any) -> int | None:
+        limit = self._getal(request, self.limit_query_param, self.default_limit)
+        if limit is None:
+            return None
+        if not 1 <= limit <= self.max_limit:
+            raise ValidationError(
+                {self.limit_query_param: [f"Geef een getal van 1 tot en met {self.max_limit} op."]}
+            )
+        return limit
+
+    def get_offset(self, request: Any) -> int:
+        return self._getal(request, self.offset_query_param, 0) or 0
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.limit_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_limit})
+            elif parameter["name"] == self.offset_query_param:
+                parameter["schema"]["minimum"] = 0
+        return parameters
+
+
+FOUT_SCHEMA = {
+    "type": "object",
+    "description": "Machineleesbare fout: een code, en een toelichting of fouten per veld.",
+    "properties": {
+        "code": {"type": "string", "example": "ongeldig"},
+        "detail": {},
+        "velden": {"type": "object", "additionalProperties": True},
+    },
+    "required": ["code"],
+}
+
+FOUTEN = {
+    "400": "Ongeldige invoer; zie 'velden'",
+    "401": "Niet ingelogd of ongeldig token",
+    "403": "Geen recht op deze actie",
+    "404": "Bestaat niet, of u mag het niet zien",
+    "409": "Intussen door een ander gewijzigd",
+    "503": "Toegangslog niet beschikbaar; niets getoond",
+}
+
+
+def foutantwoorden_toevoegen(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    """drf-spectacular hook: document the error answers every operation can give."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Fout"] = FOUT_SCHEMA
+    for pad in result.get("paths", {}).values():
+        for operatie in pad.values():
+            antwoorden = operatie.setdefault("responses", {})
+            for code, omschrijving in FOUTEN.items():
+                antwoorden.setdefault(
+                    code,
+                    {
+                        "description": omschrijving,
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}
+                        },
+                    },
+                )
+    return result

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from passend.accounts.actor import Actor, actor_van_request
+from passend.core.api import StrikteLimitOffsetPaginering
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -21,6 +22,16 @@ from passend.leerlingen.permissions import beleid
 from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtbaar_voor
 from passend.leerlingen.services import Conflict, leerling_inschrijven, leerling_wijzigen
 from passend.organisaties.models import Vestiging
+
+
+POSTCODE_PATROON = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
+
+
+def _sleutel(waarde: str) -> UUID:
+    try:
+        return UUID(waarde)
+    except ValueError:
+        raise NotFound("Deze leerling bestaat niet of u mag deze niet zien.") from None
 
 
 class InschrijvingSerializer(serializers.ModelSerializer[Inschrijving]):
@@ -85,8 +96,8 @@ class InschrijvenSerializer(serializers.Serializer[Any]):
     )
     achternaam = serializers.CharField(max_length=200)
     geboortedatum = serializers.DateField()
-    postcode = serializers.CharField(max_length=7)
-    vestigingscode = serializers.CharField(max_length=6)
+    postcode = serializers.RegexField(POSTCODE_PATROON, max_length=7)
+    vestigingscode = serializers.RegexField(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$", max_length=6)
     van = serializers.DateField()
 
 
@@ -96,7 +107,7 @@ class WijzigenSerializer(serializers.Serializer[Any]):
     roepnaam = serializers.CharField(max_length=100, required=False, allow_blank=True)
     tussenvoegsel = serializers.CharField(max_length=20, required=False, allow_blank=True)
     achternaam = serializers.CharField(max_length=200, required=False)
-    postcode = serializers.CharField(max_length=7, required=False)
+    postcode = serializers.RegexField(POSTCODE_PATROON, max_length=7, required=False)
 
 
 def _actor(request: Request) -> Actor:
@@ -112,9 +123,14 @@ def _als_api_fout(fout: DjangoValidationError) -> serializers.ValidationError:
     )
 
 
-class LeerlingViewSet(viewsets.ViewSet):
+class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """Reads go through the pupil selectors (policy + access log); writes through services."""
+
+    serializer_class = LeerlingSerializer
+    pagination_class = StrikteLimitOffsetPaginering
+    queryset = Leerling.objects.none()  # only for the schema; every action uses a selector
     lookup_field = "sleutel"
-    lookup_value_regex = "[0-9a-f-]{36}"
+    lookup_value_regex = "[^/]+"  # a malformed key is a JSON 404 from the view, not an HTML one
 
     @extend_schema(
         parameters=[
@@ -135,14 +151,8 @@ class LeerlingViewSet(viewsets.ViewSet):
             )
             raise PermissionDenied("Deze rol mag geen leerlingen zoeken.")
         zoekterm = str(request.query_params.get("q", ""))[:100]
-        from rest_framework.pagination import LimitOffsetPagination
-
-        paginator = LimitOffsetPagination()
         pagina = (
-            paginator.paginate_queryset(
-                leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm), request, view=self
-            )
-            or []
+            self.paginate_queryset(leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm)) or []
         )
         toegang_vastleggen(
             actor=actor,
@@ -154,7 +164,7 @@ class LeerlingViewSet(viewsets.ViewSet):
             reden="leerlingen opvragen via API",
             route="api:leerling-list",
         )
-        return paginator.get_paginated_response(LeerlingLijstSerializer(pagina, many=True).data)
+        return self.get_paginated_response(LeerlingLijstSerializer(pagina, many=True).data)
 
     @extend_schema(responses=LeerlingSerializer)
     def retrieve(self, request: Request, sleutel: str) -> Response:
@@ -162,7 +172,7 @@ class LeerlingViewSet(viewsets.ViewSet):
         try:
             leerling = leerling_voor_actor(
                 actor=actor,
-                sleutel=UUID(sleutel),
+                sleutel=_sleutel(sleutel),
                 actie="bekijken",
                 doel="leerling opvragen via API",
                 route="api:leerling-detail",
@@ -215,7 +225,7 @@ class LeerlingViewSet(viewsets.ViewSet):
         try:
             leerling = leerling_voor_actor(
                 actor=actor,
-                sleutel=UUID(sleutel),
+                sleutel=_sleutel(sleutel),
                 actie="wijzigen",
                 doel="leerling wijzigen via API",
                 route="api:leerling-detail",

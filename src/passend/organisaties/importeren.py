@@ -210,7 +210,9 @@ BIJZONDERE_NAMEN = {
     **dict.fromkeys(("SUDWEST-FRYSLAN", "SÚDWEST-FRYSLÂN"), "Súdwest-Fryslân"),
     **dict.fromkeys(("NOARDEAST-FRYSLAN", "NOARDEAST-FRYSLÂN"), "Noardeast-Fryslân"),
 }
-KLEINE_WOORDEN = frozenset("aan bij de den der en het in op onder over te ten ter van".split())
+KLEINE_WOORDEN = frozenset(
+    {"aan", "bij", "de", "den", "der", "en", "het", "in", "op", "onder", "over", "te", "ter", "van"}
+)
 
 
 def _woord(woord: str, eerste: bool) -> str:

@@ -76,14 +76,14 @@ class Scenario:
 
     def client(self, rolsoort: str | None) -> Client:
         """A fresh client; logged in (second factor verified) in this role, or anonymous."""
-        client = Client()
+        client = Client(raise_request_exception=False)
         if rolsoort is not None:
             client.cookies[settings.SESSION_COOKIE_NAME] = self.sessies[rolsoort]
         return client
 
     def token_client(self, rolsoort: str) -> Client:
         _, token = self.koppelingen[rolsoort]
-        return Client(HTTP_AUTHORIZATION=f"Token {token}")
+        return Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Token {token}")
 
 
 def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:

@@ -107,7 +107,10 @@ def geboortedatum_kiezen(rng: random.Random, soort: str, peildatum: date) -> dat
 
 
 def po_inschrijvingen(
-    rng: random.Random, vestiging: VestigingPlan, geboortedatum: date, peildatum: date,
+    rng: random.Random,
+    vestiging: VestigingPlan,
+    geboortedatum: date,
+    peildatum: date,
     kiezer: VestigingKiezer,
 ) -> tuple[InschrijvingPlan, ...]:
     """Primary age: from the fourth birthday, sometimes first at another bao."""
@@ -123,7 +126,10 @@ def po_inschrijvingen(
 
 
 def vo_inschrijvingen(
-    rng: random.Random, vestiging: VestigingPlan, geboortedatum: date, peildatum: date,
+    rng: random.Random,
+    vestiging: VestigingPlan,
+    geboortedatum: date,
+    peildatum: date,
     kiezer: VestigingKiezer,
 ) -> tuple[InschrijvingPlan, ...]:
     """Secondary age: started at twelve on 1 August; often a bao before, sometimes a
@@ -210,12 +216,15 @@ def betrokkenheden_plannen(
         else:
             onderwerp = "verlenging toelaatbaarheidsverklaring"
         nummers[swv] += 1
-        van = max(peildatum - timedelta(days=rng.randint(7, 180)), leerling.huidige_inschrijving.van)
+        van = max(
+            peildatum - timedelta(days=rng.randint(7, 180)), leerling.huidige_inschrijving.van
+        )
         betrokkenheden.append(
             BetrokkenheidPlan(index, f"{onderwerp} {jaar}-{nummers[swv]:04d}", van, swv_code=swv)
         )
     leerplichtig = [
-        i for i, leerling in enumerate(leerlingen)
+        i
+        for i, leerling in enumerate(leerlingen)
         if gemeente_van_postcode(leerling.postcode) == leerplicht_gemeente
         and leeftijd_op(leerling.geboortedatum, peildatum) >= 5
     ]
@@ -224,7 +233,10 @@ def betrokkenheden_plannen(
         van = peildatum - timedelta(days=rng.randint(3, 90))
         betrokkenheden.append(
             BetrokkenheidPlan(
-                index, f"verzuimmelding {jaar}-{nummer:04d}", van, gebruikersnaam=leerplichtambtenaar
+                index,
+                f"verzuimmelding {jaar}-{nummer:04d}",
+                van,
+                gebruikersnaam=leerplichtambtenaar,
             )
         )
     return tuple(betrokkenheden)

@@ -49,7 +49,9 @@ def postcode_in(rng: random.Random, plaatsnaam: str) -> str:
             return f"{cijfers} {letters}"
 
 
-def unieke_codes(rng: random.Random, aantal: int, maak: Callable[[random.Random], str]) -> list[str]:
+def unieke_codes(
+    rng: random.Random, aantal: int, maak: Callable[[random.Random], str]
+) -> list[str]:
     codes: list[str] = []
     while len(codes) < aantal:
         code = maak(rng)
@@ -76,7 +78,9 @@ def besturen_plannen(rng: random.Random) -> tuple[BestuurPlan, ...]:
     )
 
 
-def bestuursperioden(sjabloon: SchoolSjabloon, nummer_van: dict[str, str]) -> tuple[BestuursperiodePlan, ...]:
+def bestuursperioden(
+    sjabloon: SchoolSjabloon, nummer_van: dict[str, str]
+) -> tuple[BestuursperiodePlan, ...]:
     if sjabloon.vorig_bestuur is None:
         return (BestuursperiodePlan(nummer_van[sjabloon.bestuur], BESTUUR_SINDS, None),)
     vorig, tot = sjabloon.vorig_bestuur
@@ -101,7 +105,9 @@ def vestiging_plannen(
     huisnummer = str(rng.randint(1, 120))
     if rng.random() < 0.1:
         huisnummer += rng.choice("abc")
-    laag, hoog = LEERLINGENAANTAL[sjabloon.soort] if volgnummer == 0 else DEPENDANCE_LEERLINGENAANTAL
+    laag, hoog = (
+        LEERLINGENAANTAL[sjabloon.soort] if volgnummer == 0 else DEPENDANCE_LEERLINGENAANTAL
+    )
     return VestigingPlan(
         vestigingscode=f"{brin}{volgnummer:02d}",
         brin=brin,

@@ -23,7 +23,9 @@ START_PASSEND_ONDERWIJS = date(2014, 8, 1)
 ROLLEN_VAN = date(2020, 8, 1)
 
 SWV_PO = SwvPlan("PO2899", "Samenwerkingsverband Passend Primair Lingebroek", Sector.PO)
-SWV_VO = SwvPlan("VO2899", "Samenwerkingsverband Passend Voortgezet Onderwijs Lingebroek", Sector.VO)
+SWV_VO = SwvPlan(
+    "VO2899", "Samenwerkingsverband Passend Voortgezet Onderwijs Lingebroek", Sector.VO
+)
 #: A neighbouring SWV, to show a location's membership history.
 SWV_BUREN = SwvPlan("PO2898", "Samenwerkingsverband Primair Onderwijs Kromme Waarden", Sector.PO)
 
@@ -60,15 +62,55 @@ PLAATSEN = (
 PLAATS = {p.naam: p for p in PLAATSEN}
 
 STRAATNAMEN = (
-    "Kerkstraat", "Dorpsstraat", "Molenweg", "Schoolstraat", "Julianastraat", "Beatrixlaan",
-    "Wilhelminastraat", "Lingedijk", "Waalbandijk", "Appelgaard", "Kersenlaan",
-    "Populierenlaan", "Eikenlaan", "Rembrandtlaan", "Vermeerstraat", "Marktplein",
-    "Stationsweg", "Hoofdstraat", "Nieuwstraat", "Achterweg", "Veldweg", "Bongerdweg",
-    "Meidoornstraat", "Lindelaan", "Esdoornlaan", "Vlinderweg", "Zwanenveld", "Reigerlaan",
-    "Ooievaarstraat", "Graaf Reinaldlaan", "Prins Bernhardstraat", "Oranjelaan", "Sportlaan",
-    "Burgemeester de Withstraat", "Pastoor van Arsstraat", "Kloosterhof", "Tiendweg",
-    "Uiterwaard", "Kribbe", "Weteringsingel", "Broekstraat", "Boomgaardweg", "Notenhof",
-    "Perenlaan", "Pruimenhof", "Dijkgraafweg", "Polderweg", "Havenstraat", "Sluisweg",
+    "Kerkstraat",
+    "Dorpsstraat",
+    "Molenweg",
+    "Schoolstraat",
+    "Julianastraat",
+    "Beatrixlaan",
+    "Wilhelminastraat",
+    "Lingedijk",
+    "Waalbandijk",
+    "Appelgaard",
+    "Kersenlaan",
+    "Populierenlaan",
+    "Eikenlaan",
+    "Rembrandtlaan",
+    "Vermeerstraat",
+    "Marktplein",
+    "Stationsweg",
+    "Hoofdstraat",
+    "Nieuwstraat",
+    "Achterweg",
+    "Veldweg",
+    "Bongerdweg",
+    "Meidoornstraat",
+    "Lindelaan",
+    "Esdoornlaan",
+    "Vlinderweg",
+    "Zwanenveld",
+    "Reigerlaan",
+    "Ooievaarstraat",
+    "Graaf Reinaldlaan",
+    "Prins Bernhardstraat",
+    "Oranjelaan",
+    "Sportlaan",
+    "Burgemeester de Withstraat",
+    "Pastoor van Arsstraat",
+    "Kloosterhof",
+    "Tiendweg",
+    "Uiterwaard",
+    "Kribbe",
+    "Weteringsingel",
+    "Broekstraat",
+    "Boomgaardweg",
+    "Notenhof",
+    "Perenlaan",
+    "Pruimenhof",
+    "Dijkgraafweg",
+    "Polderweg",
+    "Havenstraat",
+    "Sluisweg",
 )
 
 #: Parts of the postcode letters that PostNL never hands out.
@@ -112,60 +154,121 @@ _O, _PC, _RK = "Openbaar", "Protestants-Christelijk", "Rooms-Katholiek"
 _AB, _IC = "Algemeen bijzonder", "Interconfessioneel"
 
 SCHOLEN = (
-    SchoolSjabloon("dezonnebloem", "OBS De Zonnebloem", Soort.BAO, _O, "openbaar", ("Lingebroek", "Asperdijk")),
+    SchoolSjabloon(
+        "dezonnebloem", "OBS De Zonnebloem", Soort.BAO, _O, "openbaar", ("Lingebroek", "Asperdijk")
+    ),
     SchoolSjabloon("deregenboog", "CBS De Regenboog", Soort.BAO, _PC, "pc", ("Lingebroek",)),
     SchoolSjabloon("hetkompas", "OBS Het Kompas", Soort.BAO, _O, "openbaar", ("Lingebroek",)),
     SchoolSjabloon("sintjozef", "RKBS Sint Jozef", Soort.BAO, _RK, "rk", ("Lingebroek",)),
     SchoolSjabloon("dewegwijzer", "CBS De Wegwijzer", Soort.BAO, _PC, "pc", ("Hoogwaarde",)),
-    SchoolSjabloon("despringplank", "OBS De Springplank", Soort.BAO, _O, "openbaar", ("Hoogwaarde",)),
-    SchoolSjabloon("deschakel", "CBS De Schakel", Soort.BAO, _PC, "pc", ("Asperdijk",)),
-    SchoolSjabloon("hetpalet", "Kindcentrum Het Palet", Soort.BAO, _IC, "kindcentra", ("Waaldijk",)),
-    SchoolSjabloon("deklimop", "RKBS De Klimop", Soort.BAO, _RK, "rk", ("Waaldijk",)),
-    SchoolSjabloon("debongerd", "OBS De Bongerd", Soort.BAO, _O, "openbaar", ("Waaldijk", "Rijswaard")),
     SchoolSjabloon(
-        "derivier", "Kindcentrum De Rivier", Soort.BAO, _AB, "kindcentra", ("Waaldijk",),
+        "despringplank", "OBS De Springplank", Soort.BAO, _O, "openbaar", ("Hoogwaarde",)
+    ),
+    SchoolSjabloon("deschakel", "CBS De Schakel", Soort.BAO, _PC, "pc", ("Asperdijk",)),
+    SchoolSjabloon(
+        "hetpalet", "Kindcentrum Het Palet", Soort.BAO, _IC, "kindcentra", ("Waaldijk",)
+    ),
+    SchoolSjabloon("deklimop", "RKBS De Klimop", Soort.BAO, _RK, "rk", ("Waaldijk",)),
+    SchoolSjabloon(
+        "debongerd", "OBS De Bongerd", Soort.BAO, _O, "openbaar", ("Waaldijk", "Rijswaard")
+    ),
+    SchoolSjabloon(
+        "derivier",
+        "Kindcentrum De Rivier",
+        Soort.BAO,
+        _AB,
+        "kindcentra",
+        ("Waaldijk",),
         vorig_bestuur=("openbaar", date(2021, 7, 31)),
     ),
     SchoolSjabloon(
-        "dewilgenhoek", "CBS De Wilgenhoek", Soort.BAO, _PC, "pc", ("Kerkwaarde",),
+        "dewilgenhoek",
+        "CBS De Wilgenhoek",
+        Soort.BAO,
+        _PC,
+        "pc",
+        ("Kerkwaarde",),
         vorig_swv=(SWV_BUREN.code, date(2019, 7, 31)),
     ),
-    SchoolSjabloon("denotenkraker", "OBS De Notenkraker", Soort.BAO, _O, "openbaar", ("Oosterlinge",)),
+    SchoolSjabloon(
+        "denotenkraker", "OBS De Notenkraker", Soort.BAO, _O, "openbaar", ("Oosterlinge",)
+    ),
     SchoolSjabloon("hetanker", "CBS Het Anker", Soort.BAO, _PC, "pc", ("Oosterlinge",)),
-    SchoolSjabloon("demeander", "Kindcentrum De Meander", Soort.BAO, _AB, "kindcentra", ("Oosterlinge",)),
+    SchoolSjabloon(
+        "demeander", "Kindcentrum De Meander", Soort.BAO, _AB, "kindcentra", ("Oosterlinge",)
+    ),
     SchoolSjabloon("sintmaarten", "RKBS Sint Maarten", Soort.BAO, _RK, "rk", ("Meerdijk",)),
-    SchoolSjabloon("willemalexander", "CBS Prins Willem-Alexander", Soort.BAO, _PC, "pc", ("Varikhoven",)),
+    SchoolSjabloon(
+        "willemalexander", "CBS Prins Willem-Alexander", Soort.BAO, _PC, "pc", ("Varikhoven",)
+    ),
     SchoolSjabloon("deuilenburcht", "RKBS De Uilenburcht", Soort.BAO, _RK, "rk", ("Oosterlinge",)),
-    SchoolSjabloon("hetmozaiek", "OBS Het Mozaïek", Soort.BAO, _O, "openbaar", ("Lingebroek", "Hoogwaarde")),
+    SchoolSjabloon(
+        "hetmozaiek", "OBS Het Mozaïek", Soort.BAO, _O, "openbaar", ("Lingebroek", "Hoogwaarde")
+    ),
     SchoolSjabloon("debrug", "SBO De Brug", Soort.SBO, _PC, "pc", ("Lingebroek",)),
     SchoolSjabloon("hetbaken", "SBO Het Baken", Soort.SBO, _O, "openbaar", ("Oosterlinge",)),
     SchoolSjabloon("delindeboom", "SO De Lindeboom", Soort.SO, _AB, "speciaal", ("Waaldijk",)),
     SchoolSjabloon(
-        "delingehof", "Expertisecentrum De Lingehof", Soort.SO_VSO, _AB, "speciaal", ("Lingebroek",),
+        "delingehof",
+        "Expertisecentrum De Lingehof",
+        Soort.SO_VSO,
+        _AB,
+        "speciaal",
+        ("Lingebroek",),
         onderwijsstructuur="SO/VSO",
     ),
     SchoolSjabloon(
-        "hetrivierhuis", "VSO Het Rivierhuis", Soort.VSO, _AB, "speciaal", ("Oosterlinge",),
+        "hetrivierhuis",
+        "VSO Het Rivierhuis",
+        Soort.VSO,
+        _AB,
+        "speciaal",
+        ("Oosterlinge",),
         onderwijsstructuur="VSO",
     ),
     SchoolSjabloon(
-        "lingecollege", "Lingecollege", Soort.VO, _O, "vo", ("Lingebroek",),
+        "lingecollege",
+        "Lingecollege",
+        Soort.VO,
+        _O,
+        "vo",
+        ("Lingebroek",),
         onderwijsstructuur="VBO/MAVO",
     ),
     SchoolSjabloon(
-        "waallandlyceum", "Waalland Lyceum", Soort.VO, _O, "vo", ("Waaldijk",),
+        "waallandlyceum",
+        "Waalland Lyceum",
+        Soort.VO,
+        _O,
+        "vo",
+        ("Waaldijk",),
         onderwijsstructuur="HAVO/VWO",
     ),
     SchoolSjabloon(
-        "dedriestroom", "Scholengemeenschap De Driestroom", Soort.VO, _IC, "vo", ("Lingebroek",),
+        "dedriestroom",
+        "Scholengemeenschap De Driestroom",
+        Soort.VO,
+        _IC,
+        "vo",
+        ("Lingebroek",),
         onderwijsstructuur="VBO/MAVO/HAVO/VWO",
     ),
     SchoolSjabloon(
-        "broekhorst", "Broekhorst College", Soort.VO, _PC, "cvo", ("Oosterlinge",),
+        "broekhorst",
+        "Broekhorst College",
+        Soort.VO,
+        _PC,
+        "cvo",
+        ("Oosterlinge",),
         onderwijsstructuur="MAVO/HAVO/VWO",
     ),
     SchoolSjabloon(
-        "deboomgaard", "Praktijkschool De Boomgaard", Soort.PRO, _O, "vo", ("Waaldijk",),
+        "deboomgaard",
+        "Praktijkschool De Boomgaard",
+        Soort.PRO,
+        _O,
+        "vo",
+        ("Waaldijk",),
         onderwijsstructuur="PRO",
     ),
 )

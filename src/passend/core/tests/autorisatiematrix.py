@@ -1,0 +1,229 @@
+"""The authorization matrix: who gets what on every route, as data.
+
+One entry per named route (``namespace:name`` as the URL resolver knows it), per HTTP method,
+with the expected answer for anonymous visitors and for every role. A role group may stand
+for several roles (``GROEPEN``); ``overige`` is every role not named otherwise in the entry.
+
+An answer is a status code, a redirect (``NAAR_LOGIN``), or — where the request is about an
+object of an organisation (a pupil, a location, a board) — a pair ``{"eigen": ..., "ander":
+...}``: the object belongs to the actor's own organisation (own school, own SWV, own child, ...)
+or to another one. ``test_autorisatiematrix`` requests every route as every role and compares.
+
+Conscious choices, following the code (see the report of the security suite):
+* a hidden or forbidden pupil is a 404, also for a role that may see but not change the pupil
+  (a leraar on ``wijzigen``), so existence is never revealed;
+* a role that may never search pupils (ouder, leerling, inspecteur, privacy officer,
+  functioneel beheerder) gets 403 on the list; parents and pupils find their children on
+  ``mijn-werk`` instead;
+* organisations are public (DUO publishes them): every role sees every location, board and SWV;
+* the API answers 401 to anonymous requests (``WWW-Authenticate: Token``), pages redirect to
+  the log-in;
+* routes of django-two-factor-auth and drf-spectacular are listed too: log-in and API schema
+  and docs are public, the 2FA profile pages need a log-in.
+"""
+
+from dataclasses import dataclass
+
+from passend.accounts.rules import Rolsoort
+
+R = Rolsoort
+
+GROEPEN: dict[str, frozenset[str]] = {
+    "leraar": frozenset({R.LERAAR}),
+    "register": frozenset({R.INTERN_BEGELEIDER, R.SCHOOLLEIDER}),
+    "school": frozenset({R.LERAAR, R.INTERN_BEGELEIDER, R.SCHOOLLEIDER}),
+    "bestuurder": frozenset({R.BESTUURDER}),
+    "swv_dossier": frozenset({R.LOKET, R.COMMISSIELID, R.DESKUNDIGE, R.DIRECTEUR}),
+    "privacy_officer": frozenset({R.PRIVACY_OFFICER}),
+    "functioneel_beheerder": frozenset({R.FUNCTIONEEL_BEHEERDER}),
+    "leerplichtambtenaar": frozenset({R.LEERPLICHTAMBTENAAR}),
+    "inspecteur": frozenset({R.INSPECTEUR}),
+    "ouder": frozenset({R.OUDER}),
+    "leerling": frozenset({R.LEERLING}),
+    "prive": frozenset({R.OUDER, R.LEERLING}),
+    "alle_rollen": frozenset(Rolsoort.values),
+}
+ANONIEM = "anoniem"
+OVERIGE = "overige"
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 to this named route (the query string is not compared)."""
+
+    naar: str
+
+    def __str__(self) -> str:
+        return f"302→{self.naar}"
+
+
+NAAR_LOGIN = Redirect("two_factor:login")
+NAAR_MIJN_WERK = Redirect("accounts:mijn-werk")
+
+Uitkomst = int | Redirect
+#: Only the own organisation's object: allowed on the own one, hidden (404) on another.
+EIGEN_200 = {"eigen": 200, "ander": 404}
+#: Nobody's object is shown to this role.
+NIETS = {"eigen": 404, "ander": 404}
+#: Public data: the same for the own and another organisation's object.
+OPENBAAR = {"eigen": 200, "ander": 200}
+
+# Frequently used whole entries.
+PUBLIEK = {ANONIEM: 200, "alle_rollen": 200}
+INGELOGD = {ANONIEM: NAAR_LOGIN, "alle_rollen": 200}
+API_INGELOGD = {ANONIEM: 401, "alle_rollen": 200}
+
+MATRIX: dict[str, dict[str, dict[str, object]]] = {
+    # --- core -------------------------------------------------------------------------
+    "start": {"GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": NAAR_MIJN_WERK}},
+    "healthz": {"GET": PUBLIEK, "POST": {ANONIEM: 405, "alle_rollen": 405}},
+    # --- django-two-factor-auth (third party) ------------------------------------------
+    "two_factor:login": {
+        "GET": PUBLIEK,
+        # An empty POST misses the wizard's management form: 400 (SuspiciousOperation).
+        "POST": {ANONIEM: 400, "alle_rollen": 400},
+    },
+    # Everybody in the scenario already has a TOTP device: setup sends them on.
+    "two_factor:setup": {
+        "GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": Redirect("two_factor:setup_complete")},
+        "POST": {ANONIEM: NAAR_LOGIN, "alle_rollen": 400},
+    },
+    # The QR code only exists during a setup in progress.
+    "two_factor:qr": {"GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": 404}},
+    "two_factor:setup_complete": {"GET": INGELOGD},
+    "two_factor:backup_tokens": {
+        "GET": INGELOGD,
+        "POST": {ANONIEM: NAAR_LOGIN, "alle_rollen": Redirect("two_factor:backup_tokens")},
+    },
+    "two_factor:profile": {"GET": INGELOGD},
+    # two-factor sends anonymous visitors to LOGIN_REDIRECT_URL, which sends them to log in.
+    "two_factor:disable": {
+        "GET": {ANONIEM: NAAR_MIJN_WERK, "alle_rollen": 200},
+        "POST": {ANONIEM: NAAR_MIJN_WERK, "alle_rollen": 200},
+    },
+    # --- accounts -----------------------------------------------------------------------
+    "accounts:mijn-werk": {"GET": INGELOGD},
+    "accounts:rol-kiezen": {
+        "GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": 405},
+        # An unknown role is refused with a message and a redirect.
+        "POST": {ANONIEM: NAAR_LOGIN, "alle_rollen": NAAR_MIJN_WERK},
+    },
+    "accounts:uitloggen": {
+        "GET": {ANONIEM: 405, "alle_rollen": 405},
+        "POST": {ANONIEM: NAAR_LOGIN, "alle_rollen": NAAR_LOGIN},
+    },
+    # --- organisaties (public data; importing is for the functioneel beheerder) ---------
+    "organisaties:overzicht": {"GET": INGELOGD},
+    "organisaties:vestiging": {"GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": OPENBAAR}},
+    "organisaties:importeren": {
+        "GET": {ANONIEM: NAAR_LOGIN, "functioneel_beheerder": 200, OVERIGE: 403},
+        # An empty upload: the form is shown again with its errors.
+        "POST": {ANONIEM: NAAR_LOGIN, "functioneel_beheerder": 200, OVERIGE: 403},
+    },
+    # --- leerlingen -----------------------------------------------------------------------
+    "leerlingen:lijst": {
+        "GET": {
+            ANONIEM: NAAR_LOGIN,
+            "school": 200,
+            "bestuurder": 200,
+            "swv_dossier": 200,
+            "leerplichtambtenaar": 200,
+            OVERIGE: 403,
+        }
+    },
+    "leerlingen:inschrijven": {
+        "GET": {ANONIEM: NAAR_LOGIN, "register": 200, OVERIGE: 403},
+        # Empty form: shown again with errors; nothing is saved.
+        "POST": {ANONIEM: NAAR_LOGIN, "register": 200, OVERIGE: 403},
+    },
+    "leerlingen:detail": {
+        "GET": {
+            ANONIEM: NAAR_LOGIN,
+            "school": EIGEN_200,
+            "bestuurder": EIGEN_200,
+            "swv_dossier": EIGEN_200,
+            "leerplichtambtenaar": EIGEN_200,
+            "prive": OPENBAAR,
+            OVERIGE: NIETS,
+        }
+    },
+    "leerlingen:wijzigen": {
+        "GET": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
+        # Empty form: shown again with errors (200) for who may change the pupil.
+        "POST": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
+    },
+    "leerlingen:inzage": {
+        "GET": {ANONIEM: NAAR_LOGIN, "prive": EIGEN_200, OVERIGE: NIETS},
+    },
+    # --- privacy --------------------------------------------------------------------------
+    "privacy:toegangslog": {
+        "GET": {ANONIEM: NAAR_LOGIN, "privacy_officer": 200, OVERIGE: 403},
+    },
+    # --- API (every operation of the OpenAPI schema, plus refused methods) ----------------
+    "api:samenwerkingsverband-list": {"GET": API_INGELOGD},
+    "api:samenwerkingsverband-detail": {"GET": {ANONIEM: 401, "alle_rollen": OPENBAAR}},
+    "api:schoolbestuur-list": {"GET": API_INGELOGD},
+    "api:schoolbestuur-detail": {"GET": {ANONIEM: 401, "alle_rollen": OPENBAAR}},
+    "api:vestiging-list": {"GET": API_INGELOGD},
+    "api:vestiging-detail": {"GET": {ANONIEM: 401, "alle_rollen": OPENBAAR}},
+    "api:leerling-list": {
+        "GET": {
+            ANONIEM: 401,
+            "school": 200,
+            "bestuurder": 200,
+            "swv_dossier": 200,
+            "leerplichtambtenaar": 200,
+            OVERIGE: 403,
+        },
+        # A valid enrolment at the own school's location (eigen) or another school's (ander).
+        "POST": {ANONIEM: 401, "register": {"eigen": 201, "ander": 403}, OVERIGE: 403},
+    },
+    "api:leerling-detail": {
+        "GET": {
+            ANONIEM: 401,
+            "school": EIGEN_200,
+            "bestuurder": EIGEN_200,
+            "swv_dossier": EIGEN_200,
+            "leerplichtambtenaar": EIGEN_200,
+            "prive": EIGEN_200,
+            OVERIGE: NIETS,
+        },
+        # A valid change with the current version.
+        "PATCH": {ANONIEM: 401, "register": EIGEN_200, OVERIGE: NIETS},
+        # Not offered: a whole replacement and removing a pupil.
+        "PUT": {ANONIEM: 401, "alle_rollen": 405},
+        "DELETE": {ANONIEM: 401, "alle_rollen": 405},
+    },
+    "api-schema": {"GET": PUBLIEK},
+    
+}
+
+
+class MatrixFout(ValueError):
+    """The matrix itself is inconsistent (a role twice or not at all, an unknown group)."""
+
+
+def uitgevouwen(route: str, methode: str) -> dict[str, object]:
+    """The entry of one route and method with every role spelled out, plus ``anoniem``."""
+    invoer = MATRIX[route][methode]
+    if ANONIEM not in invoer:
+        raise MatrixFout(f"{route} {methode}: geen uitkomst voor anonieme bezoekers")
+    rollen: dict[str, object] = {ANONIEM: invoer[ANONIEM]}
+    for sleutel, uitkomst in invoer.items():
+        if sleutel in (ANONIEM, OVERIGE):
+            continue
+        groep = GROEPEN.get(sleutel) or (
+            frozenset({sleutel}) if sleutel in Rolsoort.values else None
+        )
+        if groep is None:
+            raise MatrixFout(f"{route} {methode}: onbekende rol of groep {sleutel!r}")
+        for rolsoort in groep:
+            if rolsoort in rollen:
+                raise MatrixFout(f"{route} {methode}: rol {rolsoort} staat er twee keer in")
+            rollen[rolsoort] = uitkomst
+    for rolsoort in Rolsoort.values:
+        if rolsoort not in rollen:
+            if OVERIGE not in invoer:
+                raise MatrixFout(f"{route} {methode}: geen uitkomst voor rol {rolsoort}")
+            rollen[rolsoort] = invoer[OVERIGE]
+    return rollen

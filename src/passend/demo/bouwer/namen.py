@@ -1,0 +1,19 @@
+"""Dutch names: splitting off the tussenvoegsel, and readable log-in names."""
+
+import re
+import unicodedata
+
+
+def splits_achternaam(naam: str) -> tuple[str, str]:
+    """'van der Ploeg' -> ('van der', 'Ploeg'); 'Goyaerts van Waderle' stays whole."""
+    woorden = naam.split()
+    i = 0
+    while i < len(woorden) - 1 and (woorden[i][:1].islower() or woorden[i].startswith("'")):
+        i += 1
+    return " ".join(woorden[:i]), " ".join(woorden[i:])
+
+
+def slug(tekst: str) -> str:
+    """'Van der Ploeg' -> 'vanderploeg'; 'Mozaïek' -> 'mozaiek'."""
+    ascii_tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_tekst.lower())
