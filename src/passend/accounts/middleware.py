@@ -2,9 +2,9 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.conf import settings
 from django.urls import Resolver404, resolve, reverse
 from django_otp import user_has_device
 

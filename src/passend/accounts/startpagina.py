@@ -11,9 +11,9 @@ from passend.core.toegangslog import toegang_vastleggen
 from passend.leerlingen.permissions import SWV_DOSSIERROLLEN, beleid
 from passend.leerlingen.selectors import (
     aantallen_per_swv_en_soort,
-    met_aantal_leerlingen,
     kinderen_van,
     leerlingen_zichtbaar_voor,
+    met_aantal_leerlingen,
 )
 from passend.organisaties.rules import Soort
 from passend.organisaties.selectors import (

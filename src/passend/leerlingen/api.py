@@ -23,7 +23,6 @@ from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtba
 from passend.leerlingen.services import Conflict, leerling_inschrijven, leerling_wijzigen
 from passend.organisaties.models import Vestiging
 
-
 POSTCODE_PATROON = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 
 
