@@ -33,9 +33,15 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     """
     if not AXE_JS.exists():
         raise FileNotFoundError(f"{AXE_JS} ontbreekt; draai eerst `make assets`.")
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+    if not _axe_loaded(page):
         page.add_script_tag(path=str(AXE_JS))
+        if not _axe_loaded(page):
+            raise RuntimeError("axe-core draait niet: is JavaScript uit of de CSP niet omzeild?")
     return page.evaluate(_RUN, WCAG_TAGS)
+
+
+def _axe_loaded(page: Page) -> bool:
+    return page.evaluate("() => typeof window.axe !== 'undefined'")
 
 
 def format_violations(violations: list[dict[str, Any]], url: str) -> str:

@@ -1,17 +1,24 @@
 """Browser tests: real pages in Debian's Chromium through Playwright, against live_server.
 
-Every test gets a fresh browser context (cookies, storage) and page; the browser itself is
-started once per session. Contexts bypass the Content-Security-Policy so that axe-core can
-be injected; the policy itself is checked separately (``test_beveiliging.py``).
+The browser is started once per session; every test gets fresh contexts (cookies, storage)
+and pages. Contexts bypass the Content-Security-Policy so that axe-core can be injected;
+the policy itself is checked in ``test_beveiliging.py`` with a context that enforces it.
+
+Static files: pytest-django's ``live_server`` serves them through Django's
+``StaticFilesHandler`` (the finders, so ``var/assets`` and the apps' ``static`` folders),
+because ``django.contrib.staticfiles`` is installed; ``check_page`` fails on any asset that
+does not load.
 """
 
 import os
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Response, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser.page_checks import Artefacts
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # database access from it ("You cannot call this from an async context").
@@ -27,9 +34,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "test-artefacts" / "screenshots"
-ASSET_TYPES = frozenset({"stylesheet", "script", "image", "font"})
 TIMEOUT_MS = 10_000
+
+_CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,14 +47,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     report = yield
     if report.when == "call":
         item.stash[_CALL_REPORT] = report
     return report
-
-
-_CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 
 @pytest.fixture(scope="session")
@@ -60,39 +64,19 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-class Artefacts:
-    """Per test: a full-page screenshot of every visited page, and assets that failed to load."""
-
-    def __init__(self, test_name: str) -> None:
-        self.test_name = re.sub(r"[^\w.-]+", "_", test_name)
-        self.count = 0
-        self.failed_assets: list[str] = []
-        for old in SCREENSHOTS.glob(f"{self.test_name}-[0-9][0-9]-*.png"):
-            old.unlink()
-
-    def response_seen(self, response: Response) -> None:
-        if response.status >= 400 and response.request.resource_type in ASSET_TYPES:
-            self.failed_assets.append(f"{response.status} {response.url}")
-
-    def screenshot(self, page: Page, step: str) -> Path:
-        self.count += 1
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{self.test_name}-{self.count:02d}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
-
-
 @pytest.fixture
 def artefacts(request: pytest.FixtureRequest) -> Artefacts:
     return Artefacts(request.node.name)
 
 
 @pytest.fixture
-def new_context(browser: Browser, live_server, artefacts: Artefacts):  # noqa: ANN001, ANN201
-    """Make a context on the live server; ``bypass_csp`` so that axe-core can be injected."""
+def new_context(
+    browser: Browser, live_server: Any, artefacts: Artefacts, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., BrowserContext]]:
+    """Make browser contexts on the live server (``bypass_csp`` unless told otherwise)."""
     contexts: list[BrowserContext] = []
 
-    def make(**options: object) -> BrowserContext:
+    def make(**options: Any) -> BrowserContext:
         options = {"base_url": live_server.url, "bypass_csp": True, "locale": "nl-NL", **options}
         context = browser.new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
@@ -101,19 +85,19 @@ def new_context(browser: Browser, live_server, artefacts: Artefacts):  # noqa: A
         return context
 
     yield make
+    report = request.node.stash.get(_CALL_REPORT, None)
     for context in contexts:
+        if report is not None and report.failed:
+            for page in context.pages:
+                artefacts.screenshot(page, "failure")
         context.close()
 
 
 @pytest.fixture
-def context(new_context) -> BrowserContext:  # noqa: ANN001
+def context(new_context: Callable[..., BrowserContext]) -> BrowserContext:
     return new_context()
 
 
 @pytest.fixture
-def page(context: BrowserContext, artefacts: Artefacts, request: pytest.FixtureRequest):  # noqa: ANN201
-    page = context.new_page()
-    yield page
-    report = request.node.stash.get(_CALL_REPORT, None)
-    if report is not None and report.failed and not page.is_closed():
-        artefacts.screenshot(page, "failure")
+def page(context: BrowserContext) -> Page:
+    return context.new_page()

@@ -7,12 +7,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from passend.accounts.tests.factories import WACHTWOORD, huidige_totp
-from tests.browser.page_checks import check_page
+from tests.browser.page_checks import Artefacts, check_page
 
 TOKEN_LABEL = "Code uit de app"
 
 
-def enter_password(page: Page, artefacts, username: str, password: str = WACHTWOORD) -> None:  # noqa: ANN001
+def enter_password(
+    page: Page, artefacts: Artefacts, username: str, password: str = WACHTWOORD
+) -> None:
     page.goto(reverse("two_factor:login"))
     expect(page.get_by_role("heading", level=1, name="Inloggen")).to_be_visible()
     check_page(page, artefacts, "inloggen")
@@ -28,7 +30,7 @@ def enter_token(page: Page, token: str) -> None:
     page.get_by_role("button", name="Volgende").click()
 
 
-def log_in(page: Page, artefacts, device: TOTPDevice) -> None:  # noqa: ANN001
+def log_in(page: Page, artefacts: Artefacts, device: TOTPDevice) -> None:
     """Log in as the device's user and wait for the start page ("mijn werk")."""
     enter_password(page, artefacts, device.user.username)
     enter_token(page, huidige_totp(device))

@@ -11,13 +11,13 @@ from passend.accounts.tests.factories import RolFactory, totp_voor
 from passend.leerlingen.tests.factories import InschrijvingFactory, LeerlingFactory
 from passend.organisaties.tests.factories import VestigingFactory
 from tests.browser.login import log_in
-from tests.browser.page_checks import check_page
+from tests.browser.page_checks import Artefacts, check_page
 
 ZOEKVELD = "Zoek op naam of postcode"
 
 
 @pytest.fixture
-def intern_begeleider(transactional_db):  # noqa: ANN001, ANN201
+def intern_begeleider(transactional_db: None):
     vestiging = VestigingFactory(naam="De Regenboog")
     leerlingen = [
         LeerlingFactory(roepnaam="Sanne", voornamen="Sanne Maria", achternaam="Verhoeven"),
@@ -30,15 +30,15 @@ def intern_begeleider(transactional_db):  # noqa: ANN001, ANN201
     return totp_voor(rol.gebruiker)
 
 
-def resultaten(page: Page):  # noqa: ANN201
+def resultaten(page: Page):
     return page.locator("#resultaten tbody tr")
 
 
 def test_intern_begeleider_zoekt_leerling_en_wijzigt_postcode(
     page: Page,
-    new_context,  # noqa: ANN001
-    artefacts,  # noqa: ANN001
-    intern_begeleider,  # noqa: ANN001
+    new_context,
+    artefacts: Artefacts,
+    intern_begeleider,
 ) -> None:
     log_in(page, artefacts, intern_begeleider)
     expect(page.get_by_role("heading", level=1, name="Mijn werk")).to_be_visible()

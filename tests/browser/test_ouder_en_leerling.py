@@ -17,13 +17,13 @@ from passend.leerlingen.tests.factories import (
     OuderschapFactory,
 )
 from tests.browser.login import log_in
-from tests.browser.page_checks import check_page
+from tests.browser.page_checks import Artefacts, check_page
 
 MOBIEL = {"width": 375, "height": 667}
 
 
 @pytest.fixture
-def ouder(transactional_db):  # noqa: ANN001, ANN201
+def ouder(transactional_db: None):
     ouderschap = OuderschapFactory(
         leerling__roepnaam="Mila", leerling__voornamen="Mila", leerling__achternaam="de Vries"
     )
@@ -44,7 +44,9 @@ def ouder(transactional_db):  # noqa: ANN001, ANN201
     return totp_voor(rol.gebruiker), ib.gebruiker
 
 
-def test_ouder_ziet_eigen_kind_en_wie_heeft_gekeken(page: Page, artefacts, ouder) -> None:  # noqa: ANN001
+def test_ouder_ziet_eigen_kind_en_wie_heeft_gekeken(
+    page: Page, artefacts: Artefacts, ouder
+) -> None:
     device, ib_gebruiker = ouder
     log_in(page, artefacts, device)
     expect(page.get_by_role("heading", level=1, name="Mijn kinderen")).to_be_visible()
@@ -59,7 +61,7 @@ def test_ouder_ziet_eigen_kind_en_wie_heeft_gekeken(page: Page, artefacts, ouder
     check_page(page, artefacts, "wie-heeft-gekeken")
 
 
-def test_startpagina_ouder_past_op_een_telefoon(new_context, artefacts, ouder) -> None:  # noqa: ANN001
+def test_startpagina_ouder_past_op_een_telefoon(new_context, artefacts: Artefacts, ouder) -> None:
     page = new_context(viewport=MOBIEL, is_mobile=True, has_touch=True).new_page()
     log_in(page, artefacts, ouder[0])
     expect(page.get_by_role("heading", level=1, name="Mijn kinderen")).to_be_visible()
@@ -70,7 +72,7 @@ def test_startpagina_ouder_past_op_een_telefoon(new_context, artefacts, ouder) -
     assert breedte["scroll"] <= breedte["venster"], f"Horizontaal scrollen op mobiel: {breedte}"
 
 
-def test_leerling_ziet_eigen_plek(page: Page, artefacts, transactional_db) -> None:  # noqa: ANN001
+def test_leerling_ziet_eigen_plek(page: Page, artefacts: Artefacts, transactional_db: None) -> None:
     vandaag = timezone.localdate()
     leerling = LeerlingFactory(
         roepnaam="Jesse",

@@ -1,5 +1,7 @@
 """The SWV's privacy officer and functioneel beheerder, and the inspectorate."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -15,11 +17,11 @@ from passend.organisaties.tests.factories import (
     SwvLidmaatschapFactory,
 )
 from tests.browser.login import log_in
-from tests.browser.page_checks import check_page
+from tests.browser.page_checks import Artefacts, check_page
 
 
 @pytest.fixture
-def regio(transactional_db):  # noqa: ANN001, ANN201
+def regio(transactional_db: None):
     """An SWV with one member location, three enrolled pupils, and two people who looked."""
     swv = SamenwerkingsverbandFactory(naam="Passend Onderwijs Utrecht")
     lid = SwvLidmaatschapFactory(samenwerkingsverband=swv, vestiging__naam="De Horizon")
@@ -42,7 +44,9 @@ def regio(transactional_db):  # noqa: ANN001, ANN201
     return swv, kijkers
 
 
-def test_privacy_officer_filtert_toegangslog_op_gebruiker(page: Page, artefacts, regio) -> None:  # noqa: ANN001
+def test_privacy_officer_filtert_toegangslog_op_gebruiker(
+    page: Page, artefacts: Artefacts, regio
+) -> None:
     swv, (ib, schoolleider) = regio
     rol = RolFactory(rolsoort=Rolsoort.PRIVACY_OFFICER, samenwerkingsverband=swv)
     log_in(page, artefacts, totp_voor(rol.gebruiker))
@@ -57,20 +61,14 @@ def test_privacy_officer_filtert_toegangslog_op_gebruiker(page: Page, artefacts,
 
     page.get_by_label("Gebruikersnaam").fill(ib.username)
     page.get_by_role("button", name="Filteren").click()
-    expect(page).to_have_url(f"{page.url.split('?')[0]}?{_query(page, ib.username)}")
+    expect(page).to_have_url(re.compile(rf"[?&]gebruiker={ib.username}(&|$)"))
     expect(rijen).to_have_count(3)
     expect(rijen.filter(has_text=ib.username)).to_have_count(3)
     expect(page.get_by_label("Gebruikersnaam")).to_have_value(ib.username)
     check_page(page, artefacts, "toegangslog-gefilterd")
 
 
-def _query(page: Page, gebruikersnaam: str) -> str:
-    return (
-        f"leerling=&gebruiker={gebruikersnaam}&van=&tot=&actie=&resultaat="
-    )
-
-
-def test_inspecteur_ziet_alleen_totalen(page: Page, artefacts, regio) -> None:  # noqa: ANN001
+def test_inspecteur_ziet_alleen_totalen(page: Page, artefacts: Artefacts, regio) -> None:
     swv, _ = regio
     rol = RolFactory(rolsoort=Rolsoort.INSPECTEUR)
     log_in(page, artefacts, totp_voor(rol.gebruiker))
@@ -83,7 +81,7 @@ def test_inspecteur_ziet_alleen_totalen(page: Page, artefacts, regio) -> None:  
 
 
 @pytest.fixture
-def functioneel_beheerder(regio):  # noqa: ANN001, ANN201
+def functioneel_beheerder(regio):
     swv, _ = regio
     rol = RolFactory(rolsoort=Rolsoort.FUNCTIONEEL_BEHEERDER, samenwerkingsverband=swv)
     return totp_voor(rol.gebruiker), swv
@@ -91,8 +89,8 @@ def functioneel_beheerder(regio):  # noqa: ANN001, ANN201
 
 def test_functioneel_beheerder_bekijkt_de_regio(
     page: Page,
-    artefacts,  # noqa: ANN001
-    functioneel_beheerder,  # noqa: ANN001
+    artefacts: Artefacts,
+    functioneel_beheerder,
 ) -> None:
     device, swv = functioneel_beheerder
     log_in(page, artefacts, device)
@@ -107,8 +105,8 @@ def test_functioneel_beheerder_bekijkt_de_regio(
 
 def test_functioneel_beheerder_opent_de_importpagina(
     page: Page,
-    artefacts,  # noqa: ANN001
-    functioneel_beheerder,  # noqa: ANN001
+    artefacts: Artefacts,
+    functioneel_beheerder,
 ) -> None:
     device, _ = functioneel_beheerder
     log_in(page, artefacts, device)

@@ -143,7 +143,7 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
             "bestuurder": EIGEN_200,
             "swv_dossier": EIGEN_200,
             "leerplichtambtenaar": EIGEN_200,
-            "prive": OPENBAAR,
+            "prive": EIGEN_200,
             OVERIGE: NIETS,
         }
     },
@@ -195,6 +195,7 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
         "DELETE": {ANONIEM: 401, "alle_rollen": 405},
     },
     "api-schema": {"GET": PUBLIEK},
+    "api-docs": {"GET": PUBLIEK},
     
 }
 

@@ -160,6 +160,13 @@ def sessie_voor(rol: Rol) -> str:
     return sessie.session_key
 
 
+def client_voor(rol: Rol) -> Client:
+    """A client logged in as the role's person, second factor verified, this role active."""
+    client = Client(raise_request_exception=False)
+    client.cookies[settings.SESSION_COOKIE_NAME] = sessie_voor(rol)
+    return client
+
+
 def maak_scenario() -> Scenario:
     eigen = maak_regio("eigen", 1)
     ander = maak_regio("ander", 2, inspecteur=eigen.rollen[Rolsoort.INSPECTEUR])

@@ -249,13 +249,14 @@ def test_route_volgt_de_autorisatiematrix(scenario: Scenario, naam: str, methode
     verwachtingen = uitgevouwen(naam, methode)
     doelen = ("eigen", "ander") if _doelafhankelijk(route, methode) else ("eigen",)
     is_api = naam.startswith("api:")
-    fouten = []
+    fouten: list[str] = []
 
     def controleer(wie: str, client: Client, doel: str, verwacht: object) -> None:
         antwoord = _vraag(client, route, methode, scenario.regio(doel))
         if not _klopt(antwoord, verwacht):
+            object_ = f" on the {doel} organisation's object" if len(doelen) > 1 else ""
             fouten.append(
-                f"{methode} {naam} as {wie}, {doel} organisation: "
+                f"{methode} {naam} as {wie}{object_}: "
                 f"expected {verwacht}, got {_beschrijf(antwoord)}"
             )
 

@@ -99,7 +99,7 @@ def bouw_demo_regio(
 
     def meld(tekst: str) -> None:
         if stdout is not None:
-            stdout.write(tekst)
+            stdout.write(tekst + "\n")
 
     plan = plan_demo_regio(seed=seed, aantal_leerlingen=aantal_leerlingen)
     meld(f"Demoregio gepland in {time.monotonic() - begin:.1f} s (seed {seed}).")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from faker import Faker
 
-from passend.demo.bouwer.namen import slug, splits_achternaam
+from passend.demo.bouwer.namen import namenlijst, slug, splits_achternaam
 from passend.demo.bouwer.organisatieplan import postcode_in
 from passend.demo.bouwer.plan import OuderPlan, OuderschapPlan
 from passend.demo.bouwer.regio import PLAATSEN
@@ -26,89 +26,20 @@ KANS_OUDER_ZONDER_GEZAG = 0.04
 KANS_VOOGD = 0.03
 
 EXTRA_VOORNAMEN = {
-    "m": (
-        "Johannes",
-        "Petrus",
-        "Hendrik",
-        "Willem",
-        "Jacobus",
-        "Cornelis",
-        "Adrianus",
-        "Gerardus",
-        "Jan",
-    ),
-    "v": (
-        "Maria",
-        "Johanna",
-        "Elisabeth",
-        "Catharina",
-        "Wilhelmina",
-        "Anna",
-        "Hendrika",
-        "Geertruida",
-    ),
+    "m": namenlijst("Johannes, Petrus, Hendrik, Willem, Jacobus, Cornelis, Adrianus, Gerardus"),
+    "v": namenlijst("Maria, Johanna, Elisabeth, Catharina, Wilhelmina, Anna, Hendrika, Geertruida"),
 }
-
 
 #: The most common Dutch surnames; half of the families get one of these, the other half
 #: one from Faker's (long, partly historic) list.
-VEEL_VOORKOMENDE_ACHTERNAMEN = (
-    "de Jong",
-    "Jansen",
-    "de Vries",
-    "van den Berg",
-    "van Dijk",
-    "Bakker",
-    "Janssen",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "Smits",
-    "de Graaf",
-    "van der Meer",
-    "van der Linden",
-    "Kok",
-    "Jacobs",
-    "de Haan",
-    "Vermeulen",
-    "van den Heuvel",
-    "van der Veen",
-    "van den Broek",
-    "de Bruijn",
-    "de Bruin",
-    "van der Heijden",
-    "Schouten",
-    "van Beek",
-    "Willems",
-    "van Vliet",
-    "van de Ven",
-    "Hoekstra",
-    "Maas",
-    "Verhoeven",
-    "Koster",
-    "van Dam",
-    "Prins",
-    "Blom",
-    "Huisman",
-    "Peeters",
-    "Yilmaz",
-    "El Amrani",
-    "Kaya",
-    "Bouzid",
-    "Öztürk",
-    "Nguyen",
+VEEL_VOORKOMENDE_ACHTERNAMEN = namenlijst(
+    """de Jong, Jansen, de Vries, van den Berg, van Dijk, Bakker, Janssen, Visser,
+    Smit, Meijer, de Boer, Mulder, de Groot, Bos, Vos, Peters, Hendriks, van Leeuwen, Dekker,
+    Brouwer, de Wit, Dijkstra, Smits, de Graaf, van der Meer, van der Linden, Kok, Jacobs,
+    de Haan, Vermeulen, van den Heuvel, van der Veen, van den Broek, de Bruijn, de Bruin,
+    van der Heijden, Schouten, van Beek, Willems, van Vliet, van de Ven, Hoekstra, Maas,
+    Verhoeven, Koster, van Dam, Prins, Blom, Huisman, Peeters, Yilmaz, El Amrani, Kaya,
+    Bouzid, Öztürk, Nguyen"""
 )
 
 
@@ -170,14 +101,11 @@ def kind_noemen(rng: random.Random, fake: Faker, achternaam: str, postcode: str)
 
 def ouders_noemen(rng: random.Random, fake: Faker) -> list[tuple[str, str]]:
     """(voornaam, achternaam) of the parents; the first one gives the children's surname."""
+    vader = (fake.first_name_male(), achternaam_kiezen(rng, fake))
+    moeder = (fake.first_name_female(), achternaam_kiezen(rng, fake))
     if rng.random() < KANS_TWEE_OUDERS:
-        return [
-            (fake.first_name_male(), fake.last_name()),
-            (fake.first_name_female(), fake.last_name()),
-        ]
-    if rng.random() < KANS_ALLEEN_VADER:
-        return [(fake.first_name_male(), fake.last_name())]
-    return [(fake.first_name_female(), fake.last_name())]
+        return [vader, moeder]
+    return [vader] if rng.random() < KANS_ALLEEN_VADER else [moeder]
 
 
 def relaties_kiezen(rng: random.Random, aantal_ouders: int) -> list[tuple[str, bool]]:

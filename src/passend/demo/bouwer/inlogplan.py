@@ -7,7 +7,6 @@ demo secrets: never load a demo region into a production database.
 
 import base64
 import hashlib
-from collections.abc import Sequence
 from datetime import date
 
 from faker import Faker
@@ -209,7 +208,3 @@ def plan_koppeling(*, seed: int, organisaties: OrganisatiePlan) -> KoppelingPlan
         brin=school.brin,
         token=koppeling_token(seed),
     )
-
-
-def alle_gebruikersnamen(inloggers: Sequence[InlogPlan]) -> list[str]:
-    return [i.gebruikersnaam for i in inloggers]

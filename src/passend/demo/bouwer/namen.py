@@ -1,4 +1,4 @@
-"""Dutch names: splitting off the tussenvoegsel, and readable log-in names."""
+"""Dutch names: splitting off the tussenvoegsel, readable log-in names, name lists."""
 
 import re
 import unicodedata
@@ -17,3 +17,8 @@ def slug(tekst: str) -> str:
     """'Van der Ploeg' -> 'vanderploeg'; 'Mozaïek' -> 'mozaiek'."""
     ascii_tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", ascii_tekst.lower())
+
+
+def namenlijst(tekst: str) -> tuple[str, ...]:
+    """'Kerkstraat, Dorpsstraat, ...' -> a tuple of names (for long catalogues)."""
+    return tuple(naam.strip() for naam in tekst.split(",") if naam.strip())

@@ -8,7 +8,7 @@ go through the accounts services, like every other account. The caller holds the
 transaction.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -51,12 +51,13 @@ class Organisaties:
     vestigingen: dict[str, Vestiging]
 
     def van(self, veld: str, code: str) -> Model:
-        return {
+        per_veld: dict[str, Mapping[str, Model]] = {
             "school": self.scholen,
             "schoolbestuur": self.besturen,
             "samenwerkingsverband": self.samenwerkingsverbanden,
             "gemeente": self.gemeenten,
-        }[veld][code]
+        }
+        return per_veld[veld][code]
 
 
 def gevalideerd_opslaan(model: type[M], objecten: Iterable[M]) -> list[M]:
@@ -86,7 +87,7 @@ def organisaties_opslaan(plan: OrganisatiePlan) -> Organisaties:
         ],
     )
     org = Organisaties(
-        gemeenten={g.code: g for g in gemeenten},
+        gemeenten={str(g.code): g for g in gemeenten},
         samenwerkingsverbanden={s.code: s for s in swvs},
         besturen={b.bevoegd_gezag_nummer: b for b in besturen},
         scholen={},
@@ -123,6 +124,7 @@ def organisaties_opslaan(plan: OrganisatiePlan) -> Organisaties:
             SwvLidmaatschap(
                 vestiging=org.vestigingen[lid.vestigingscode],
                 samenwerkingsverband=org.samenwerkingsverbanden[lid.swv_code],
+                sector=org.samenwerkingsverbanden[lid.swv_code].sector,
                 van=lid.van,
                 tot=lid.tot,
             )

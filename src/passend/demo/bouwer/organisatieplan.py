@@ -131,7 +131,7 @@ def lidmaatschappen_plannen(
 ) -> list[LidmaatschapPlan]:
     """One running membership per sector of the soort; the first location of a school
     that changed SWV also gets its closed earlier membership."""
-    swv_van_sector = {Sector.PO: SWV_PO.code, Sector.VO: SWV_VO.code}
+    swv_van_sector: dict[str, str] = {Sector.PO: SWV_PO.code, Sector.VO: SWV_VO.code}
     lidmaatschappen = []
     for sector in SECTOREN_VAN_SOORT[vestiging.soort]:
         van = START_PASSEND_ONDERWIJS

@@ -10,6 +10,7 @@ decides names, so log-in names stay readable (``ib.dezonnebloem``).
 from dataclasses import dataclass
 from datetime import date
 
+from passend.demo.bouwer.namen import namenlijst
 from passend.demo.bouwer.plan import GemeentePlan, SwvPlan
 from passend.organisaties.rules import Sector, Soort
 
@@ -61,56 +62,15 @@ PLAATSEN = (
 )
 PLAATS = {p.naam: p for p in PLAATSEN}
 
-STRAATNAMEN = (
-    "Kerkstraat",
-    "Dorpsstraat",
-    "Molenweg",
-    "Schoolstraat",
-    "Julianastraat",
-    "Beatrixlaan",
-    "Wilhelminastraat",
-    "Lingedijk",
-    "Waalbandijk",
-    "Appelgaard",
-    "Kersenlaan",
-    "Populierenlaan",
-    "Eikenlaan",
-    "Rembrandtlaan",
-    "Vermeerstraat",
-    "Marktplein",
-    "Stationsweg",
-    "Hoofdstraat",
-    "Nieuwstraat",
-    "Achterweg",
-    "Veldweg",
-    "Bongerdweg",
-    "Meidoornstraat",
-    "Lindelaan",
-    "Esdoornlaan",
-    "Vlinderweg",
-    "Zwanenveld",
-    "Reigerlaan",
-    "Ooievaarstraat",
-    "Graaf Reinaldlaan",
-    "Prins Bernhardstraat",
-    "Oranjelaan",
-    "Sportlaan",
-    "Burgemeester de Withstraat",
-    "Pastoor van Arsstraat",
-    "Kloosterhof",
-    "Tiendweg",
-    "Uiterwaard",
-    "Kribbe",
-    "Weteringsingel",
-    "Broekstraat",
-    "Boomgaardweg",
-    "Notenhof",
-    "Perenlaan",
-    "Pruimenhof",
-    "Dijkgraafweg",
-    "Polderweg",
-    "Havenstraat",
-    "Sluisweg",
+STRAATNAMEN = namenlijst(
+    """Kerkstraat, Dorpsstraat, Molenweg, Schoolstraat, Julianastraat, Beatrixlaan,
+    Wilhelminastraat, Lingedijk, Waalbandijk, Appelgaard, Kersenlaan, Populierenlaan,
+    Eikenlaan, Rembrandtlaan, Vermeerstraat, Marktplein, Stationsweg, Hoofdstraat, Nieuwstraat,
+    Achterweg, Veldweg, Bongerdweg, Meidoornstraat, Lindelaan, Esdoornlaan, Vlinderweg,
+    Zwanenveld, Reigerlaan, Ooievaarstraat, Graaf Reinaldlaan, Prins Bernhardstraat,
+    Oranjelaan, Sportlaan, Burgemeester de Withstraat, Pastoor van Arsstraat, Kloosterhof,
+    Tiendweg, Uiterwaard, Kribbe, Weteringsingel, Broekstraat, Boomgaardweg, Notenhof,
+    Perenlaan, Pruimenhof, Dijkgraafweg, Polderweg, Havenstraat, Sluisweg"""
 )
 
 #: Parts of the postcode letters that PostNL never hands out.

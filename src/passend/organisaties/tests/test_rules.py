@@ -73,7 +73,13 @@ def test_een_vso_locatie_hoort_bij_vo_en_een_so_vso_locatie_bij_beide_sectoren()
 
 @pytest.mark.parametrize(
     ("invoer", "uitvoer"),
-    [("5831 CR", "5831 CR"), ("5831cr", "5831 CR"), (" 2516PV ", "2516 PV"), ("0123 AB", None), ("5831", None)],
+    [
+        ("5831 CR", "5831 CR"),
+        ("5831cr", "5831 CR"),
+        (" 2516PV ", "2516 PV"),
+        ("0123 AB", None),
+        ("5831", None),
+    ],
 )
 def test_postcode_wordt_geschreven_zoals_duo_dat_doet(invoer: str, uitvoer: str | None) -> None:
     assert normaliseer_postcode(invoer) == uitvoer

@@ -5,7 +5,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import IntegrityError
 
 from passend.demo.bouwer import AANTAL_LEERLINGEN, SEED, bouw_demo_regio, inlogtabel
 
@@ -35,9 +37,15 @@ class Command(BaseCommand):
                 "Let op: DEBUG staat uit. De demo-log-ins hebben een bekend wachtwoord en "
                 "bekende TOTP-geheimen; gebruik de demo nooit in productie."
             )
-        resultaat = bouw_demo_regio(
-            seed=options["seed"], stdout=self.stdout, aantal_leerlingen=options["leerlingen"]
-        )
+        try:
+            resultaat = bouw_demo_regio(
+                seed=options["seed"], stdout=self.stdout, aantal_leerlingen=options["leerlingen"]
+            )
+        except (ValidationError, IntegrityError) as fout:
+            # E.g. a user name of the demo is taken already; the transaction left nothing behind.
+            raise CommandError(
+                f"De demoregio kon niet worden gebouwd; er is niets opgeslagen: {fout}"
+            ) from fout
         if resultaat.al_aanwezig:
             self.stdout.write("De demoregio is er al; er is niets toegevoegd.")
         else:
