@@ -29,6 +29,7 @@ def nl_design_widgets(form: Any) -> None:
 
 
 class NLDesignForm(forms.Form):
+    template_name = "core/_formulier.html"
     template_name_div = "core/_formulier.html"
 
     def full_clean(self) -> None:
