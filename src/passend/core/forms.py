@@ -23,9 +23,11 @@ def nl_design_widgets(form: Any) -> None:
         klasse = next((k for t, k in WIDGET_KLASSEN.items() if isinstance(veld.widget, t)), "")
         if klasse:
             veld.widget.attrs.setdefault("class", klasse)
-        if form.is_bound and naam in form.errors:
+        # Only after validation: reading form.errors here would validate too early.
+        fouten = getattr(form, "_errors", None)
+        if fouten and naam in fouten:
             veld.widget.attrs["aria-invalid"] = "true"
-            veld.widget.attrs["aria-describedby"] = f"id_{naam}-fout"
+            veld.widget.attrs["aria-describedby"] = f"{form[naam].auto_id}-fout"
 
 
 class NLDesignForm(forms.Form):

@@ -1,6 +1,7 @@
 """Shared kernel models: the time-stamped base and the access log (NEN 7513 style)."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -33,7 +34,7 @@ class Resultaat(models.TextChoices):
     GEWEIGERD = "geweigerd", "Geweigerd"
 
 
-class AlleenToevoegenQuerySet(models.QuerySet["Toegangsregel"]):
+class AlleenToevoegenQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: object) -> int:
         raise AppendOnlyError("Het toegangslog wordt nooit gewijzigd.")
 
@@ -91,6 +92,8 @@ class ToegangsregelLeerling(models.Model):
     regel = models.ForeignKey(Toegangsregel, on_delete=models.PROTECT, related_name="leerlingen")
     leerling_sleutel = models.UUIDField(db_index=True, default=uuid.uuid4)
 
+    objects = AlleenToevoegenQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["regel", "leerling_sleutel"], name="uniek_per_regel")
@@ -103,3 +106,6 @@ class ToegangsregelLeerling(models.Model):
         if self.pk is not None:
             raise AppendOnlyError("Een regel in het toegangslog wordt nooit gewijzigd.")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Een regel in het toegangslog wordt nooit verwijderd.")

@@ -184,6 +184,14 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     def create(self, request: Request) -> Response:
         actor = _actor(request)
         if not beleid.mag(actor, "inschrijven"):
+            toegang_vastleggen(
+                actor=actor,
+                actie=Actie.AANMAKEN,
+                object_type="leerling",
+                toegestaan=False,
+                reden="geweigerd: rol mag geen leerlingen inschrijven",
+                route="api:leerling-list",
+            )
             raise PermissionDenied("Deze rol mag geen leerlingen inschrijven.")
         invoer = InschrijvenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)

@@ -34,6 +34,14 @@ def leerling_inschrijven(
 ) -> Leerling:
     """Register a pupil and enrol them at a location of the actor's own school."""
     if not beleid.mag(actor, "inschrijven") or vestiging.school_id != actor.rol.school_id:
+        toegang_vastleggen(
+            actor=actor,
+            actie=Actie.AANMAKEN,
+            object_type="leerling",
+            toegestaan=False,
+            reden=f"geweigerd: inschrijven op {vestiging.vestigingscode}",
+            route=route,
+        )
         raise Geweigerd("alleen voor vestigingen van de eigen school")
     with transaction.atomic():
         leerling = Leerling(

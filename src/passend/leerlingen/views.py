@@ -104,6 +104,14 @@ def inzage(request: HttpRequest, sleutel: UUID) -> HttpResponse:
 def inschrijven(request: HttpRequest) -> HttpResponse:
     actor = _actor_of_403(request)
     if not beleid.mag(actor, "inschrijven"):
+        toegang_vastleggen(
+            actor=actor,
+            actie=Actie.AANMAKEN,
+            object_type="leerling",
+            toegestaan=False,
+            reden="geweigerd: rol mag geen leerlingen inschrijven",
+            route="leerlingen:inschrijven",
+        )
         raise PermissionDenied
     vestigingen = vestigingen_van_school(school=actor.rol.school)
     form = InschrijvenForm(request.POST or None, vestigingen=vestigingen)

@@ -5,19 +5,46 @@ from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
-from passend.core.models import Toegangsregel, ToegangsregelLeerling
+from passend.core.models import Resultaat, Toegangsregel, ToegangsregelLeerling
 from passend.leerlingen.models import Inschrijving, Leerling
 from passend.organisaties.models import SwvLidmaatschap
 
 
 def toegang_tot_leerling(*, sleutel: UUID) -> QuerySet[Toegangsregel]:
-    """Every record about this pupil, newest first (the parent's "wie heeft gekeken")."""
-    return Toegangsregel.objects.filter(
-        Exists(ToegangsregelLeerling.objects.filter(regel=OuterRef("pk"), leerling_sleutel=sleutel))
-    ).order_by("-tijdstip", "-id")
+    """Every record about this pupil, newest first (the parent's "wie heeft gekeken").
+
+    ``naam_verborgen``: a refused attempt by another private person (a parent or pupil
+    without access) is shown without their name; staff are always named.
+    """
+    return (
+        Toegangsregel.objects.filter(
+            Exists(
+                ToegangsregelLeerling.objects.filter(regel=OuterRef("pk"), leerling_sleutel=sleutel)
+            )
+        )
+        .annotate(
+            naam_verborgen=Case(
+                When(resultaat=Resultaat.GEWEIGERD, organisatie_sleutel="prive", then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-tijdstip", "-id")
+    )
 
 
 def leerlingen_van_regio(*, samenwerkingsverband_id: int) -> QuerySet[Leerling]:
@@ -73,7 +100,22 @@ def toegangslog_gefilterd(*, actor: Any, filter_: LogFilter) -> QuerySet[Toegang
         queryset = queryset.filter(actie=filter_.actie)
     if filter_.resultaat:
         queryset = queryset.filter(resultaat=filter_.resultaat)
-    return queryset.order_by("-tijdstip", "-id")
+    # A record can name pupils of several regions (a board with schools in two SWVs); the
+    # privacy officer sees only the pupils of their own region, and a count of the others.
+    regio_sleutels = leerlingen_van_regio(
+        samenwerkingsverband_id=actor.rol.samenwerkingsverband_id
+    ).values("sleutel")
+    return (
+        queryset.annotate(aantal_leerlingen=Count("leerlingen"))
+        .prefetch_related(
+            Prefetch(
+                "leerlingen",
+                queryset=ToegangsregelLeerling.objects.filter(leerling_sleutel__in=regio_sleutels),
+                to_attr="regio_leerlingen",
+            )
+        )
+        .order_by("-tijdstip", "-id")
+    )
 
 
 def leerling_namen(*, sleutels: list[UUID]) -> dict[UUID, str]:

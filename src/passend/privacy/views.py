@@ -17,7 +17,17 @@ from passend.privacy.selectors import LogFilter, leerling_namen, toegangslog_gef
 @login_required
 def toegangslog(request: HttpRequest) -> HttpResponse:
     actor = actor_van_request(request)
-    if actor is None or not beleid.mag(actor, "toegangslog_bekijken"):
+    if actor is None:
+        raise PermissionDenied
+    if not beleid.mag(actor, "toegangslog_bekijken"):
+        toegang_vastleggen(
+            actor=actor,
+            actie=Actie.ZOEKEN,
+            object_type="toegangslog",
+            toegestaan=False,
+            reden="geweigerd: alleen voor de privacy officer",
+            route="privacy:toegangslog",
+        )
         raise PermissionDenied
     form = LogFilterForm(request.GET or None)
     filter_ = LogFilter()
@@ -31,10 +41,10 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
             actie=data.get("actie") or "",
             resultaat=data.get("resultaat") or "",
         )
-    pagina = Paginator(
-        toegangslog_gefilterd(actor=actor, filter_=filter_).prefetch_related("leerlingen"), 50
-    ).get_page(request.GET.get("pagina"))
-    sleutels = [rl.leerling_sleutel for regel in pagina for rl in regel.leerlingen.all()]
+    pagina = Paginator(toegangslog_gefilterd(actor=actor, filter_=filter_), 50).get_page(
+        request.GET.get("pagina")
+    )
+    sleutels = [rl.leerling_sleutel for regel in pagina for rl in regel.regio_leerlingen]
     toegang_vastleggen(
         actor=actor,
         actie=Actie.ZOEKEN,
@@ -51,8 +61,9 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
             "regel": regel,
             "leerlingen": [
                 (rl.leerling_sleutel, namen.get(rl.leerling_sleutel, "onbekend"))
-                for rl in regel.leerlingen.all()
+                for rl in regel.regio_leerlingen
             ],
+            "buiten_regio": regel.aantal_leerlingen - len(regel.regio_leerlingen),
         }
         for regel in pagina
     ]

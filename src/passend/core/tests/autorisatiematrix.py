@@ -196,7 +196,6 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
     },
     "api-schema": {"GET": PUBLIEK},
     "api-docs": {"GET": PUBLIEK},
-    
 }
 
 

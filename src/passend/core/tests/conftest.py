@@ -7,7 +7,7 @@ from passend.core.tests.scenario import Scenario, maak_scenario
 
 
 @pytest.fixture(scope="module")
-def module_transactie(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
+def module_transactie(django_db_setup, django_db_blocker):
     """One transaction around a whole module; each test runs in a savepoint inside it."""
     with django_db_blocker.unblock(), transaction.atomic():
         try:
@@ -17,5 +17,5 @@ def module_transactie(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN2
 
 
 @pytest.fixture(scope="module")
-def scenario(module_transactie) -> Scenario:  # noqa: ANN001
+def scenario(module_transactie) -> Scenario:
     return maak_scenario()

@@ -173,8 +173,5 @@ def maak_scenario() -> Scenario:
     scenario = Scenario(eigen=eigen, ander=ander)
     for rolsoort, rol in eigen.rollen.items():
         scenario.sessies[rolsoort] = sessie_voor(rol)
-        scenario.koppelingen[rolsoort] = koppeling_aanmaken(
-            naam=f"Koppeling {rolsoort}", rol=rol
-        )
+        scenario.koppelingen[rolsoort] = koppeling_aanmaken(naam=f"Koppeling {rolsoort}", rol=rol)
     return scenario
-

@@ -40,7 +40,7 @@ class Route:
     argumenten: tuple[tuple[str, str], ...]
 
 
-def _routes(patronen, prefix: str = "", namespace: str | None = None):  # noqa: ANN001, ANN202
+def _routes(patronen, prefix: str = "", namespace: str | None = None):
     for patroon in patronen:
         if isinstance(patroon, URLResolver):
             ns = namespace
@@ -195,7 +195,7 @@ def _url(route: Route, regio: Regio) -> str:
     return reverse(route.naam, kwargs=kwargs or None)
 
 
-def _vraag(client: Client, route: Route, methode: str, regio: Regio):  # noqa: ANN202
+def _vraag(client: Client, route: Route, methode: str, regio: Regio):
     url = _url(route, regio)
     if methode == "GET":
         return client.get(url)
@@ -207,16 +207,15 @@ def _vraag(client: Client, route: Route, methode: str, regio: Regio):  # noqa: A
     return client.generic(methode, url, "", content_type="application/x-www-form-urlencoded")
 
 
-def _klopt(antwoord, verwacht: object) -> bool:  # noqa: ANN001
+def _klopt(antwoord, verwacht: object) -> bool:
     if isinstance(verwacht, Redirect):
-        return (
-            antwoord.status_code == 302
-            and urlsplit(antwoord["Location"]).path == reverse(verwacht.naar)
+        return antwoord.status_code == 302 and urlsplit(antwoord["Location"]).path == reverse(
+            verwacht.naar
         )
     return antwoord.status_code == verwacht
 
 
-def _beschrijf(antwoord) -> str:  # noqa: ANN001
+def _beschrijf(antwoord) -> str:
     if antwoord.status_code in (301, 302):
         return f"{antwoord.status_code}→{urlsplit(antwoord['Location']).path}"
     return str(antwoord.status_code)
@@ -233,7 +232,7 @@ def _verwacht(route: Route, methode: str, uitkomst: object, doel: str) -> object
     return uitkomst
 
 
-def _parameters() -> list:  # noqa: ANN202
+def _parameters() -> list:
     routes = alle_routes()
     return [
         pytest.param(naam, methode, id=f"{naam} {methode}")

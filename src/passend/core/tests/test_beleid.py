@@ -43,7 +43,7 @@ MAG_INZAGE = {R.OUDER, R.LEERLING}
 MAG_ZOEKEN = ZIET_EIGEN_LEERLING - {R.OUDER, R.LEERLING}
 
 
-def actor_van(rol, koppeling=None) -> Actor:  # noqa: ANN001
+def actor_van(rol, koppeling=None) -> Actor:
     return Actor(gebruiker=rol.gebruiker, rol=rol, koppeling=koppeling)
 
 
@@ -94,7 +94,9 @@ def test_een_koppeling_mag_precies_wat_haar_rol_mag(scenario: Scenario, rolsoort
     assert zichtbaar(via_koppeling) == zichtbaar(persoon)
     for leerling in (scenario.eigen.leerling, scenario.ander.leerling):
         for actie in ("bekijken", "wijzigen", "inzage_bekijken"):
-            assert beleid.mag(via_koppeling, actie, leerling) == beleid.mag(persoon, actie, leerling)
+            assert beleid.mag(via_koppeling, actie, leerling) == beleid.mag(
+                persoon, actie, leerling
+            )
     for actie in ("zoeken", "lijst_eigen", "inschrijven"):
         assert beleid.mag(via_koppeling, actie) == beleid.mag(persoon, actie)
 

@@ -11,7 +11,6 @@ privacy officer) are checked against records made by everybody else.
 """
 
 import datetime
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -83,7 +82,7 @@ LEERLINGEN: dict[str, LeerlingSpec] = {
     # At SA2 with a case at SWV B (grensverkeer); parent without parental authority.
     "P06": LeerlingSpec((("SA2", -700, None),), (("swv", "B", -20, None),), (("O4", False),)),
     # Leaves SA1 next month for SB2.
-    "P07": LeerlingSpec((("SA1", -700, 30), ("SB2", 31, None)),),
+    "P07": LeerlingSpec((("SA1", -700, 30), ("SB2", 31, None))),
     # Not enrolled anywhere (thuiszitter): leerplicht L1 and SWV A are involved.
     "P08": LeerlingSpec((), (("lpa", "L1", -60, None), ("swv", "A", -60, None))),
     # At SA1; the leerplicht case of L1 ended yesterday.
@@ -165,10 +164,11 @@ def zichtbaar_volgens_de_regels(actor: str) -> frozenset[str]:
                 and any(SCHOLEN[s][1] == spec.organisatie for s in lopende_scholen)
             )
             or (
-                spec.rolsoort in SWV_DOSSIERROLLEN
-                and ("swv", spec.organisatie) in lopend_betrokken
+                spec.rolsoort in SWV_DOSSIERROLLEN and ("swv", spec.organisatie) in lopend_betrokken
             )
-            or (spec.rolsoort == R.LEERPLICHTAMBTENAAR and ("lpa", spec.persoon) in lopend_betrokken)
+            or (
+                spec.rolsoort == R.LEERPLICHTAMBTENAAR and ("lpa", spec.persoon) in lopend_betrokken
+            )
             or (spec.rolsoort == R.OUDER and spec.persoon in {o for o, _ in leerling.ouders})
             or (spec.rolsoort == R.LEERLING and spec.persoon == code)
         ):
@@ -312,7 +312,7 @@ def bouw_wereld() -> Wereld:
 
 
 @pytest.fixture(scope="module")
-def wereld(module_transactie) -> Wereld:  # noqa: ANN001
+def wereld(module_transactie) -> Wereld:
     return bouw_wereld()
 
 
@@ -352,7 +352,7 @@ def _verwachte_status(actor: str, route: str, doel: str) -> int:
     return 200
 
 
-def _verzoek(wereld: Wereld, actor: str, route: str, doel: str, term: str, via_token: bool):  # noqa: ANN202
+def _verzoek(wereld: Wereld, actor: str, route: str, doel: str, term: str, via_token: bool):
     sleutel = wereld.sleutels[doel]
     is_api = route.startswith("api_")
     client = wereld.client(actor, via_token=via_token and is_api)
@@ -408,8 +408,7 @@ def controleer_poging(
     for code in LEERLINGEN:
         sleutel = wereld.sleutels[code]
         assert sleutel in sleutels_mogen or sleutel not in inhoud, (
-            f"{poging}: the response contains the key of pupil {code}, "
-            f"whom {actor} may not see"
+            f"{poging}: the response contains the key of pupil {code}, whom {actor} may not see"
         )
         if code not in namen_mogen:
             for token in naam_tokens(code):
@@ -493,9 +492,8 @@ def test_privacy_officer_ziet_geen_leerling_van_een_andere_regio_via_een_bestuur
 ):
     """Board X has schools in SWV A and B. Its list page is one record naming pupils of
     both regions; the privacy officer of A may see that record, but not B's pupils."""
-    assert wereld.client("bestuurder-X").get(reverse("leerlingen:lijst")).status_code == 200
-    for code in ("P01", "P03"):
-        controleer_poging(wereld, "privacy-A", "toegangslog", code, "", False)
+    controleer_poging(wereld, "bestuurder-X", "lijst", "P01", "", False)
+    controleer_poging(wereld, "privacy-A", "toegangslog", "P01", "", False)
 
 
 def test_privacy_officer_ziet_geen_naam_van_een_leerling_buiten_de_regio_bij_een_weigering(

@@ -182,7 +182,7 @@ def _client(scenario: Scenario, geval: Geval) -> Client:
     return scenario.client(geval.rol)
 
 
-def _doe(scenario: Scenario, geval: Geval):  # noqa: ANN202
+def _doe(scenario: Scenario, geval: Geval):
     kwargs = {"sleutel": scenario.regio(geval.doel).leerling.sleutel} if geval.doel else {}
     url = reverse(geval.route, kwargs=kwargs or None)
     client = _client(scenario, geval)
@@ -190,13 +190,11 @@ def _doe(scenario: Scenario, geval: Geval):  # noqa: ANN202
     if geval.methode == "GET":
         return client.get(url, geval.query)
     if geval.api:
-        return client.generic(
-            geval.methode, url, json.dumps(body), content_type="application/json"
-        )
+        return client.generic(geval.methode, url, json.dumps(body), content_type="application/json")
     return client.post(url, body)
 
 
-def _uitleg(antwoord) -> str:  # noqa: ANN001
+def _uitleg(antwoord) -> str:
     """What went wrong, readable: the API's body, or the messages on a page."""
     inhoud = antwoord.content.decode()
     if antwoord.get("Content-Type", "").startswith("application/json"):
