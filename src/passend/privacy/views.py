@@ -1,5 +1,7 @@
 """The privacy officer's view of the access log, per pupil and per user."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -44,7 +46,9 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
     pagina = Paginator(toegangslog_gefilterd(actor=actor, filter_=filter_), 50).get_page(
         request.GET.get("pagina")
     )
-    sleutels = [rl.leerling_sleutel for regel in pagina for rl in regel.regio_leerlingen]
+    # Rows carry the selector's annotations (aantal_leerlingen, regio_leerlingen).
+    op_pagina: list[Any] = list(pagina)
+    sleutels = [rl.leerling_sleutel for regel in op_pagina for rl in regel.regio_leerlingen]
     toegang_vastleggen(
         actor=actor,
         actie=Actie.ZOEKEN,
@@ -65,7 +69,7 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
             ],
             "buiten_regio": regel.aantal_leerlingen - len(regel.regio_leerlingen),
         }
-        for regel in pagina
+        for regel in op_pagina
     ]
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
