@@ -6,6 +6,8 @@ Every operation, called with generated input as a koppeling of a school, never a
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from passend.accounts.rules import Rolsoort
@@ -15,6 +17,17 @@ from passend.leerlingen.tests.factories import InschrijvingFactory
 from passend.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def _verbinding_open_houden():
+    """Calls go straight to the WSGI app, whose request signals would close the test's
+    database connection (and its transaction); Django's test client disconnects them too."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
