@@ -52,3 +52,16 @@ def test_paginas_hebben_een_strikte_csp_die_niets_blokkeert(
     page.wait_for_function("() => typeof window.htmx !== 'undefined'")
     check_page(page, artefacts, "inloggen-met-csp", axe=False)
     assert not schendingen, schendingen
+
+
+def test_inloggen_met_enter_in_het_codeveld(
+    page: Page, artefacts: Artefacts, transactional_db: None
+) -> None:
+    """Pressing Enter submits with the first button: that must be "Volgende", not "Terug"."""
+    rol = RolFactory(rolsoort=Rolsoort.SCHOOLLEIDER)
+    device = totp_voor(rol.gebruiker)
+    enter_password(page, artefacts, rol.gebruiker.username)
+    veld = page.get_by_label("Code uit de app")
+    veld.fill(huidige_totp(device))
+    veld.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(reverse("accounts:mijn-werk")) + "$"))
