@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 PG_PORT ?= 54329
 
-.PHONY: help setup assets systeem demo test test-sqlite test-postgres lint bench clean
+.PHONY: help setup assets systeem demo test test-sqlite test-postgres lint bench bench-postgres clean
 
 help:
 	@echo "make demo   – alles klaarzetten en Passend starten op http://127.0.0.1:8000 (SQLite, demoregio)"
@@ -71,6 +71,11 @@ test-postgres: setup
 
 bench: setup
 	$(PY) -m passend.bench
+
+bench-postgres: setup systeem
+	@bash scripts/pg-testcluster.sh start $(PG_PORT)
+	DATABASE_URL=postgres://passend@127.0.0.1:$(PG_PORT)/passend $(PY) -m passend.bench; \
+	  status=$$?; bash scripts/pg-testcluster.sh stop $(PG_PORT); exit $$status
 
 clean:
 	rm -rf var/test-artefacts var/static
