@@ -9,13 +9,17 @@ covered too. Roles are data (``accounts.Rol``); no group names in code.
 from typing import Any, Generic, TypeVar
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
+
+from passend.core.models import Actie
+from passend.core.toegangslog import toegang_vastleggen
 
 M = TypeVar("M", bound=Model)
 
 
-class Geweigerd(Exception):
-    """The actor may not do this; the caller logs the denial and answers 403/404."""
+class Geweigerd(PermissionDenied):
+    """The actor may not do this: a 403 on pages and in the API (unless caught)."""
 
     def __init__(self, reden: str) -> None:
         super().__init__(reden)
@@ -37,6 +41,22 @@ class Beleid(Generic[M]):
     def eis(self, actor: Any, actie: str, obj: M | None = None) -> None:
         if not self.mag(actor, actie, obj):
             raise Geweigerd(f"geen recht op '{actie}'")
+
+    def eis_en_leg_weigering_vast(
+        self, actor: Any, actie: str, *, log_actie: Actie, object_type: str, reden: str, route: str
+    ) -> None:
+        """Require the right to a pupil-data action; a refusal is logged, then raised."""
+        if self.mag(actor, actie):
+            return
+        toegang_vastleggen(
+            actor=actor,
+            actie=log_actie,
+            object_type=object_type,
+            toegestaan=False,
+            reden=f"geweigerd: {reden}",
+            route=route,
+        )
+        raise Geweigerd(f"Geweigerd: {reden}.")
 
     def filter_zichtbaar(self, actor: Any, queryset: QuerySet[M]) -> QuerySet[M]:
         raise NotImplementedError

@@ -139,16 +139,14 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     )
     def list(self, request: Request) -> Response:
         actor = _actor(request)
-        if not beleid.mag(actor, "zoeken"):
-            toegang_vastleggen(
-                actor=actor,
-                actie=Actie.ZOEKEN,
-                object_type="leerlingenlijst",
-                toegestaan=False,
-                reden="geweigerd: rol mag geen leerlingen zoeken",
-                route="api:leerling-list",
-            )
-            raise PermissionDenied("Deze rol mag geen leerlingen zoeken.")
+        beleid.eis_en_leg_weigering_vast(
+            actor,
+            "zoeken",
+            log_actie=Actie.ZOEKEN,
+            object_type="leerlingenlijst",
+            reden="rol mag geen leerlingen zoeken",
+            route="api:leerling-list",
+        )
         zoekterm = str(request.query_params.get("q", ""))[:100]
         pagina = (
             self.paginate_queryset(leerlingen_zichtbaar_voor(actor=actor, zoekterm=zoekterm)) or []
@@ -183,16 +181,14 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     @extend_schema(request=InschrijvenSerializer, responses={201: LeerlingSerializer})
     def create(self, request: Request) -> Response:
         actor = _actor(request)
-        if not beleid.mag(actor, "inschrijven"):
-            toegang_vastleggen(
-                actor=actor,
-                actie=Actie.AANMAKEN,
-                object_type="leerling",
-                toegestaan=False,
-                reden="geweigerd: rol mag geen leerlingen inschrijven",
-                route="api:leerling-list",
-            )
-            raise PermissionDenied("Deze rol mag geen leerlingen inschrijven.")
+        beleid.eis_en_leg_weigering_vast(
+            actor,
+            "inschrijven",
+            log_actie=Actie.AANMAKEN,
+            object_type="leerling",
+            reden="rol mag geen leerlingen inschrijven",
+            route="api:leerling-list",
+        )
         invoer = InschrijvenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         gegevens = dict(invoer.validated_data)

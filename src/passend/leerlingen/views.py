@@ -33,16 +33,14 @@ def _actor_of_403(request: HttpRequest):  # type: ignore[no-untyped-def]
 @login_required
 def lijst(request: HttpRequest) -> HttpResponse:
     actor = _actor_of_403(request)
-    if not beleid.mag(actor, "zoeken"):
-        toegang_vastleggen(
-            actor=actor,
-            actie=Actie.ZOEKEN,
-            object_type="leerlingenlijst",
-            toegestaan=False,
-            reden="geweigerd: rol mag geen leerlingen zoeken",
-            route="leerlingen:lijst",
-        )
-        raise PermissionDenied
+    beleid.eis_en_leg_weigering_vast(
+        actor,
+        "zoeken",
+        log_actie=Actie.ZOEKEN,
+        object_type="leerlingenlijst",
+        reden="rol mag geen leerlingen zoeken",
+        route="leerlingen:lijst",
+    )
     form = ZoekForm(request.GET)
     zoekterm = form.cleaned_data["q"] if form.is_valid() else ""
     pagina = Paginator(
@@ -103,16 +101,14 @@ def inzage(request: HttpRequest, sleutel: UUID) -> HttpResponse:
 @login_required
 def inschrijven(request: HttpRequest) -> HttpResponse:
     actor = _actor_of_403(request)
-    if not beleid.mag(actor, "inschrijven"):
-        toegang_vastleggen(
-            actor=actor,
-            actie=Actie.AANMAKEN,
-            object_type="leerling",
-            toegestaan=False,
-            reden="geweigerd: rol mag geen leerlingen inschrijven",
-            route="leerlingen:inschrijven",
-        )
-        raise PermissionDenied
+    beleid.eis_en_leg_weigering_vast(
+        actor,
+        "inschrijven",
+        log_actie=Actie.AANMAKEN,
+        object_type="leerling",
+        reden="rol mag geen leerlingen inschrijven",
+        route="leerlingen:inschrijven",
+    )
     vestigingen = vestigingen_van_school(school=actor.rol.school)
     form = InschrijvenForm(request.POST or None, vestigingen=vestigingen)
     if request.method == "POST" and form.is_valid():

@@ -21,16 +21,14 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
     actor = actor_van_request(request)
     if actor is None:
         raise PermissionDenied
-    if not beleid.mag(actor, "toegangslog_bekijken"):
-        toegang_vastleggen(
-            actor=actor,
-            actie=Actie.ZOEKEN,
-            object_type="toegangslog",
-            toegestaan=False,
-            reden="geweigerd: alleen voor de privacy officer",
-            route="privacy:toegangslog",
-        )
-        raise PermissionDenied
+    beleid.eis_en_leg_weigering_vast(
+        actor,
+        "toegangslog_bekijken",
+        log_actie=Actie.ZOEKEN,
+        object_type="toegangslog",
+        reden="alleen voor de privacy officer",
+        route="privacy:toegangslog",
+    )
     form = LogFilterForm(request.GET or None)
     filter_ = LogFilter()
     if form.is_bound and form.is_valid():
