@@ -113,7 +113,7 @@ class Rol(TimeStampedModel):
     def organisatie_label(self) -> str:
         organisatie = self.organisatie
         if organisatie is not None:
-            return str(organisatie)
+            return f"Gemeente {organisatie}" if self.gemeente_id else str(organisatie)
         return "Inspectie van het Onderwijs" if self.rolsoort == Rolsoort.INSPECTEUR else "Privé"
 
     @property

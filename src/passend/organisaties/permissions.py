@@ -31,6 +31,7 @@ class OrganisatieBeleid(Beleid[Vestiging]):
     regels.add_rule("bekijken", heeft_rol)
     regels.add_rule("regio_bekijken", werkt_voor_swv)
     regels.add_rule("importeren", is_functioneel_beheerder)
+    regels.add_rule("lidmaatschap_wijzigen", is_functioneel_beheerder)
 
     def filter_zichtbaar(self, actor: Any, queryset: QuerySet[Vestiging]) -> QuerySet[Vestiging]:
         return queryset if actor is not None else queryset.none()

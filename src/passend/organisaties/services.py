@@ -105,7 +105,7 @@ def lidmaatschap_vastleggen(
     membership it would have to end.
     """
     if actor is not None:
-        beleid.eis(actor, "importeren")
+        beleid.eis(actor, "lidmaatschap_wijzigen")
     sector = samenwerkingsverband.sector
     if not soort_mag_in_sector(vestiging.soort, sector):
         raise ValidationError(
