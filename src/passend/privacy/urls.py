@@ -6,4 +6,5 @@ app_name = "privacy"
 
 urlpatterns = [
     path("toegangslog/", views.toegangslog, name="toegangslog"),
+    path("toegangslog/export.csv", views.toegangslog_export, name="toegangslog-export"),
 ]

@@ -159,6 +159,9 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
     "privacy:toegangslog": {
         "GET": {ANONIEM: NAAR_LOGIN, "privacy_officer": 200, OVERIGE: 403},
     },
+    "privacy:toegangslog-export": {
+        "GET": {ANONIEM: NAAR_LOGIN, "privacy_officer": 200, OVERIGE: 403},
+    },
     # --- API (every operation of the OpenAPI schema, plus refused methods) ----------------
     "api:samenwerkingsverband-list": {"GET": API_INGELOGD},
     "api:samenwerkingsverband-detail": {"GET": {ANONIEM: 401, "alle_rollen": OPENBAAR}},

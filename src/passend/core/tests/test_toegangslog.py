@@ -138,6 +138,10 @@ GEVALLEN = [
           200, Actie.ZOEKEN, Resultaat.TOEGESTAAN, GEEN),
     Geval("toegangslog geweigerd (ib)", R.INTERN_BEGELEIDER, "GET", "privacy:toegangslog",
           None, 403, Actie.ZOEKEN, Resultaat.GEWEIGERD, GEEN),
+    Geval("toegangslog export", R.PRIVACY_OFFICER, "GET", "privacy:toegangslog-export", None,
+          200, Actie.EXPORTEREN, Resultaat.TOEGESTAAN, GEEN),
+    Geval("toegangslog export geweigerd (ib)", R.INTERN_BEGELEIDER, "GET",
+          "privacy:toegangslog-export", None, 403, Actie.EXPORTEREN, Resultaat.GEWEIGERD, GEEN),
     # --- API ---
     Geval("API lijst", R.INTERN_BEGELEIDER, "GET", "api:leerling-list", None, 200, Actie.ZOEKEN,
           Resultaat.TOEGESTAAN, EIGEN, api="token"),
