@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from passend.accounts.actor import actor_van_request
+from passend.accounts.rules import PRIVEROLLEN
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -77,6 +78,8 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "leerling": leerling,
             "mag_wijzigen": beleid.mag(actor, "wijzigen", leerling),
             "mag_inzage": beleid.mag(actor, "inzage_bekijken", leerling),
+            # Parents and pupils get plain words (B1), without the technical key.
+            "eenvoudig": actor.rolsoort in PRIVEROLLEN,
         },
     )
 

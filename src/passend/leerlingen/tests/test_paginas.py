@@ -45,3 +45,16 @@ def test_ouder_ziet_eigen_kind_en_wie_keek(rol_factory, maak_client):
     inzage = client.get(reverse("leerlingen:inzage", args=[ouderschap.leerling.sleutel]))
     assert inzage.status_code == 200
     assert "Wie heeft gekeken" in inzage.content.decode()
+
+
+def test_ouder_ziet_geen_technische_sleutel(rol_factory, maak_client):
+    ouderschap = OuderschapFactory()
+    InschrijvingFactory(leerling=ouderschap.leerling)
+    rol = rol_factory(rolsoort=Rolsoort.OUDER, gebruiker=ouderschap.ouder)
+    html = (
+        maak_client(rol)
+        .get(reverse("leerlingen:detail", args=[ouderschap.leerling.sleutel]))
+        .content.decode()
+    )
+    assert "Pseudoniem" not in html
+    assert "Scholen" in html
