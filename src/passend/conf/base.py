@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "passend.accounts",
     "passend.leerlingen",
     "passend.privacy",
+    "passend.ondersteuning",
     "passend.demo",
 ]
 

@@ -1,0 +1,152 @@
+"""Reads of OPPs. Visibility is part of every selector; reading one OPP is logged."""
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Count, Max, Min, Prefetch, QuerySet
+from django.http import Http404
+
+from passend.core.models import Actie
+from passend.core.toegangslog import toegang_vastleggen
+from passend.ondersteuning.models import Instemming, Leerlingstem, Ontwikkelingsperspectief
+from passend.ondersteuning.permissions import beleid
+from passend.ondersteuning.rules import (
+    Besluit,
+    FactorSoort,
+    Status,
+    Volledigheid,
+    evaluatie_te_laat,
+    hoorrecht_van_toepassing,
+    te_laat_vastgesteld,
+)
+
+
+def opps_zichtbaar_voor(*, actor: Any) -> QuerySet[Ontwikkelingsperspectief]:
+    return (
+        beleid.filter_zichtbaar(actor, Ontwikkelingsperspectief.objects.all())
+        .select_related("leerling", "vestiging__school")
+        .order_by("leerling__achternaam", "leerling__roepnaam", "reeks", "-versie")
+    )
+
+
+def opp_voor_actor(
+    *,
+    actor: Any,
+    sleutel: UUID,
+    actie: str,
+    doel: str,
+    route: str = "",
+    log_actie: Actie = Actie.LEZEN,
+) -> Ontwikkelingsperspectief:
+    """Fetch one OPP version with all its parts, authorising and logging; else 404."""
+    opp = (
+        Ontwikkelingsperspectief.objects.filter(sleutel=sleutel)
+        .select_related("leerling", "vestiging__school", "vastgesteld_door", "vorige_versie")
+        .prefetch_related(
+            "factoren",
+            "doelen",
+            "overleggen",
+            "evaluaties",
+            Prefetch(
+                "instemmingen",
+                queryset=Instemming.objects.select_related("door", "vastgelegd_door"),
+            ),
+            Prefetch(
+                "leerlingstemmen", queryset=Leerlingstem.objects.select_related("reactie_door")
+            ),
+        )
+        .first()
+    )
+    toegestaan = opp is not None and beleid.mag(actor, actie, opp)
+    toegang_vastleggen(
+        actor=actor,
+        actie=log_actie,
+        object_type="ontwikkelingsperspectief",
+        object_id=str(sleutel),
+        leerling_sleutels=[opp.leerling.sleutel] if opp is not None else [],
+        toegestaan=toegestaan,
+        reden=doel if toegestaan else f"geweigerd: {doel}",
+        route=route,
+    )
+    if not toegestaan or opp is None:
+        raise Http404("Dit ontwikkelingsperspectief bestaat niet of u mag het niet zien.")
+    return opp
+
+
+def laatste_instemming(opp: Ontwikkelingsperspectief) -> Instemming | None:
+    """The decision that counts: the latest (uses prefetched instemmingen when present)."""
+    instemmingen = sorted(opp.instemmingen.all(), key=lambda i: (i.tijdstip, i.pk))
+    return instemmingen[-1] if instemmingen else None
+
+
+def volledigheid(opp: Ontwikkelingsperspectief, *, peildatum: date) -> Volledigheid:
+    """The facts the vaststellen rule needs, from one OPP (prefetched or not)."""
+    factoren = [f.soort for f in opp.factoren.all()]
+    stemmen = list(opp.leerlingstemmen.all())
+    instemming = laatste_instemming(opp)
+    return Volledigheid(
+        uitstroombestemming=opp.uitstroombestemming,
+        onderbouwing=opp.onderbouwing,
+        belemmerende_factoren=factoren.count(FactorSoort.BELEMMEREND),
+        bevorderende_factoren=factoren.count(FactorSoort.BEVORDEREND),
+        doelen=len(opp.doelen.all()),
+        overleggen_met_ouders=len(opp.overleggen.all()),
+        instemming_gegeven=instemming is not None and instemming.besluit == Besluit.GEGEVEN,
+        leerlingstem=bool(stemmen),
+        reactie_op_leerlingstem=any(s.reactie_school.strip() for s in stemmen),
+        hoorrecht_van_toepassing=hoorrecht_van_toepassing(peildatum),
+    )
+
+
+def opps_met_signalen(*, actor: Any, vandaag: date) -> list[dict[str, Any]]:
+    """The school's running OPPs with their deadlines: overdue ones first."""
+    opps = (
+        opps_zichtbaar_voor(actor=actor)
+        .filter(status__in=[Status.CONCEPT, Status.VASTGESTELD])
+        .annotate(
+            aantal_evaluaties=Count("evaluaties"),
+        )
+        .prefetch_related("evaluaties")
+    )
+    rijen = []
+    for opp in opps:
+        evaluaties = sorted(e.datum for e in opp.evaluaties.all())
+        laatste_moment = evaluaties[-1] if evaluaties else opp.vastgesteld_op
+        rijen.append(
+            {
+                "opp": opp,
+                "te_laat_vastgesteld": te_laat_vastgesteld(
+                    status=opp.status,
+                    start_extra_ondersteuning=opp.start_extra_ondersteuning,
+                    vastgesteld_op=opp.vastgesteld_op,
+                    vandaag=vandaag,
+                ),
+                "evaluatie_te_laat": evaluatie_te_laat(
+                    status=opp.status, laatste_moment=laatste_moment, vandaag=vandaag
+                ),
+            }
+        )
+    rijen.sort(key=lambda r: not (r["te_laat_vastgesteld"] or r["evaluatie_te_laat"]))
+    return rijen
+
+
+def bron_perioden(*, actor: Any) -> list[dict[str, Any]]:
+    """For DUO (BRON): per OPP (all versions together) the begin and, if ended, end date.
+
+    Only OPPs that were ever vastgesteld; concept-only plans are not reported.
+    """
+    return list(
+        opps_zichtbaar_voor(actor=actor)
+        .filter(status__in=[Status.VASTGESTELD, Status.VERVANGEN, Status.BEEINDIGD])
+        .order_by()
+        .values(
+            "reeks",
+            "leerling__sleutel",
+            "leerling__achternaam",
+            "leerling__geboortedatum",
+            "vestiging__vestigingscode",
+        )
+        .annotate(begin=Min("start_extra_ondersteuning"), eind=Max("einddatum"))
+        .order_by("leerling__achternaam", "begin")
+    )
