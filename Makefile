@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 PG_PORT ?= 54329
 
-.PHONY: help setup assets systeem demo test test-sqlite test-postgres lint bench bench-postgres clean
+.PHONY: help setup assets systeem systeem-demo demo test test-sqlite test-postgres lint bench bench-postgres clean
 
 help:
 	@echo "make demo   – alles klaarzetten en Passend starten op http://127.0.0.1:8000 (SQLite, demoregio)"
@@ -41,9 +41,12 @@ setup: $(VENV)/.gesynchroniseerd assets
 
 # System packages for the tests: PostgreSQL 15, Debian's Chromium, fonts (only when missing).
 systeem:
-	@bash scripts/systeempakketten.sh
+	@bash scripts/systeempakketten.sh test
 
-demo: setup
+systeem-demo:
+	@bash scripts/systeempakketten.sh demo
+
+demo: setup systeem-demo
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py demo --logins var/demo-logins.json
 	@echo "Passend draait op http://127.0.0.1:8000 — log in met een van de accounts hierboven."

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Install the system packages the tests need, only when they are missing (Debian).
+# Install the Debian packages Passend needs, only when they are missing.
+#   demo: what the running product needs (Pango for WeasyPrint's PDFs, fonts)
+#   test: that plus PostgreSQL 15 and Chromium for the tests
 set -euo pipefail
+doel=${1:-test}
 nodig=()
-[ -x /usr/lib/postgresql/15/bin/initdb ] || nodig+=(postgresql-15)
-[ -x /usr/bin/chromium ] || nodig+=(chromium)
-[ -x /usr/bin/chromedriver ] || nodig+=(chromium-driver)
-fc-list 2>/dev/null | grep -qi "dejavu" || nodig+=(fonts-dejavu-core)
-fc-list 2>/dev/null | grep -qi "liberation" || nodig+=(fonts-liberation)
+heeft() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for pakket in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation; do
+  heeft "$pakket" || nodig+=("$pakket")
+done
+if [ "$doel" = "test" ]; then
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || nodig+=(postgresql-15)
+  [ -x /usr/bin/chromium ] || nodig+=(chromium)
+  [ -x /usr/bin/chromedriver ] || nodig+=(chromium-driver)
+fi
 if [ ${#nodig[@]} -gt 0 ]; then
   echo "Systeempakketten installeren: ${nodig[*]}"
   sudo_cmd=""

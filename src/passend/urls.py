@@ -7,6 +7,7 @@ from passend.core import views as core_views
 api_v1 = [
     path("", include("passend.organisaties.api_urls")),
     path("", include("passend.leerlingen.api_urls")),
+    path("", include("passend.ondersteuning.api_urls")),
 ]
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("organisaties/", include("passend.organisaties.urls")),
     path("leerlingen/", include("passend.leerlingen.urls")),
     path("privacy/", include("passend.privacy.urls")),
+    path("opp/", include("passend.ondersteuning.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
