@@ -15,6 +15,8 @@ from passend.leerlingen.selectors import (
     leerlingen_zichtbaar_voor,
     met_aantal_leerlingen,
 )
+from passend.ondersteuning.permissions import beleid as opp_beleid
+from passend.ondersteuning.selectors import huidige_opps
 from passend.organisaties.rules import Soort
 from passend.organisaties.selectors import (
     besturen_in_swv,
@@ -37,6 +39,7 @@ def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
         )
         return {
             "sjabloon": "school",
+            "mag_opp_opstellen": opp_beleid.mag(actor, "starten"),
             "school": actor.rol.school,
             "vestigingen": vestigingen,
             "totaal": sum(v.aantal_leerlingen for v in vestigingen),
@@ -95,7 +98,11 @@ def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
         else "eigen gegevens",
         route=route,
     )
-    return {"sjabloon": "ouder" if rolsoort == Rolsoort.OUDER else "leerling", "kinderen": kinderen}
+    plannen = huidige_opps(actor=actor, leerling_ids=[k.pk for k in kinderen])
+    return {
+        "sjabloon": "ouder" if rolsoort == Rolsoort.OUDER else "leerling",
+        "kinderen": [{"kind": kind, "opp": plannen.get(kind.pk)} for kind in kinderen],
+    }
 
 
 def _inspectie_tabel(peildatum: Any) -> dict[str, Any]:

@@ -18,6 +18,8 @@ from passend.leerlingen.forms import InschrijvenForm, WijzigenForm, ZoekForm
 from passend.leerlingen.permissions import beleid
 from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtbaar_voor
 from passend.leerlingen.services import Conflict, leerling_inschrijven, leerling_wijzigen
+from passend.ondersteuning.permissions import beleid as opp_beleid
+from passend.ondersteuning.selectors import opps_van_leerling
 from passend.organisaties.selectors import vestigingen_van_school
 from passend.privacy.selectors import toegang_tot_leerling
 
@@ -80,6 +82,8 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "mag_inzage": beleid.mag(actor, "inzage_bekijken", leerling),
             # Parents and pupils get plain words (B1), without the technical key.
             "eenvoudig": actor.rolsoort in PRIVEROLLEN,
+            "opps": list(opps_van_leerling(actor=actor, leerling=leerling)),
+            "mag_opp_starten": opp_beleid.mag(actor, "starten"),
         },
     )
 

@@ -150,3 +150,24 @@ def bron_perioden(*, actor: Any) -> list[dict[str, Any]]:
         .annotate(begin=Min("start_extra_ondersteuning"), eind=Max("einddatum"))
         .order_by("leerling__achternaam", "begin")
     )
+
+
+def huidige_opps(*, actor: Any, leerling_ids: list[int]) -> dict[int, Ontwikkelingsperspectief]:
+    """Per pupil the plan that matters now (newest running version), for start pages."""
+    huidig: dict[int, Ontwikkelingsperspectief] = {}
+    for opp in (
+        opps_zichtbaar_voor(actor=actor)
+        .filter(leerling_id__in=leerling_ids, status__in=[Status.CONCEPT, Status.VASTGESTELD])
+        .order_by("leerling_id", "-aangemaakt_op", "-versie")
+    ):
+        huidig.setdefault(opp.leerling_id, opp)
+    return huidig
+
+
+def opps_van_leerling(*, actor: Any, leerling: Any) -> QuerySet[Ontwikkelingsperspectief]:
+    """Every OPP version of this pupil the actor may see (for the pupil page)."""
+    return (
+        opps_zichtbaar_voor(actor=actor)
+        .filter(leerling=leerling)
+        .order_by("-aangemaakt_op", "-versie")
+    )

@@ -32,6 +32,7 @@ from passend.demo.bouwer.inlogplan import (
     plan_koppeling,
 )
 from passend.demo.bouwer.leerlingplan import plan_leerlingen
+from passend.demo.bouwer.opps import demo_opps_opslaan
 from passend.demo.bouwer.opslaan import plan_opslaan
 from passend.demo.bouwer.organisatieplan import plan_organisaties
 from passend.demo.bouwer.plan import DemoPlan
@@ -108,6 +109,7 @@ def bouw_demo_regio(
         return DemoResultaat(al_aanwezig=True, inloggegevens=rijen, waarschuwingen=waarschuwingen)
     with transaction.atomic():
         aantallen = plan_opslaan(plan, meld)
+        aantallen["ontwikkelingsperspectieven"] = demo_opps_opslaan(meld)
     rijen, waarschuwingen = inloggegevens_ophalen(plan)
     return DemoResultaat(
         al_aanwezig=False,
