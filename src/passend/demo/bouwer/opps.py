@@ -34,7 +34,7 @@ def _ib(gebruikersnaam: str) -> Actor | None:
 def _ingeschreven_bij(ib: Actor) -> Exists:
     return Exists(
         Inschrijving.objects.filter(
-            leerling=OuterRef("pk"), vestiging__school_id=ib.rol.school_id
+            leerling=OuterRef("pk"), vestiging__school=ib.rol.school
         ).filter(actief_op(timezone.localdate()))
     )
 
