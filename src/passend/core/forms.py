@@ -38,6 +38,11 @@ class NLDesignForm(forms.Form):
         super().full_clean()
         nl_design_widgets(self)
 
+    def add_error(self, field: str | None, error: Any) -> None:
+        # Errors added after validation (from a service) are linked to their input too.
+        super().add_error(field, error)
+        nl_design_widgets(self)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         nl_design_widgets(self)
