@@ -13,6 +13,7 @@ if [ "$doel" = "test" ]; then
   [ -x /usr/lib/postgresql/15/bin/initdb ] || nodig+=(postgresql-15)
   [ -x /usr/bin/chromium ] || nodig+=(chromium)
   [ -x /usr/bin/chromedriver ] || nodig+=(chromium-driver)
+  [ -x /usr/bin/pdftotext ] || nodig+=(poppler-utils)
 fi
 if [ ${#nodig[@]} -gt 0 ]; then
   echo "Systeempakketten installeren: ${nodig[*]}"

@@ -2,9 +2,10 @@
 
 from typing import Any
 
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.permissions import BasePermission
 
-from passend.accounts.actor import actor_van_request
+from passend.accounts.actor import Actor, actor_van_request
 from passend.accounts.middleware import is_geverifieerd
 
 
@@ -20,3 +21,11 @@ class HeeftActor(BasePermission):
         if actor.koppeling is not None:
             return True
         return is_geverifieerd(getattr(request, "_request", request))
+
+
+def api_actor(request: Any) -> Actor:
+    """The actor of an API request; HeeftActor already refused anonymous ones."""
+    actor = actor_van_request(request)
+    if actor is None:
+        raise NotAuthenticated()
+    return actor

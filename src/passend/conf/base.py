@@ -193,6 +193,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "VestigingSoortEnum": "passend.organisaties.rules.Soort",
+        "FactorSoortEnum": "passend.ondersteuning.rules.FactorSoort",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "passend.core.api.foutantwoorden_toevoegen",

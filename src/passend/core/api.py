@@ -12,6 +12,13 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from passend.core.toegangslog import ToegangslogNietBeschikbaar
 
 
+def als_api_fout(fout: DjangoValidationError) -> ValidationError:
+    """A service's Django ValidationError as the API's 400 with messages per field."""
+    return ValidationError(
+        fout.message_dict if hasattr(fout, "error_dict") else {"niet_veldgebonden": fout.messages}
+    )
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ToegangslogNietBeschikbaar):
         return Response(

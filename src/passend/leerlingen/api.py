@@ -8,12 +8,12 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status, viewsets
-from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from passend.accounts.actor import Actor, actor_van_request
-from passend.core.api import StrikteLimitOffsetPaginering
+from passend.accounts.api import api_actor
+from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -109,19 +109,6 @@ class WijzigenSerializer(serializers.Serializer[Any]):
     postcode = serializers.RegexField(POSTCODE_PATROON, max_length=7, required=False)
 
 
-def _actor(request: Request) -> Actor:
-    actor = actor_van_request(request)
-    if actor is None:  # HeeftActor already refuses these; this narrows the type
-        raise NotAuthenticated()
-    return actor
-
-
-def _als_api_fout(fout: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(
-        fout.message_dict if hasattr(fout, "error_dict") else {"niet_veldgebonden": fout.messages}
-    )
-
-
 class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     """Reads go through the pupil selectors (policy + access log); writes through services."""
 
@@ -138,7 +125,7 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
         responses=LeerlingLijstSerializer(many=True),
     )
     def list(self, request: Request) -> Response:
-        actor = _actor(request)
+        actor = api_actor(request)
         beleid.eis_en_leg_weigering_vast(
             actor,
             "zoeken",
@@ -165,7 +152,7 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
 
     @extend_schema(responses=LeerlingSerializer)
     def retrieve(self, request: Request, sleutel: str) -> Response:
-        actor = _actor(request)
+        actor = api_actor(request)
         try:
             leerling = leerling_voor_actor(
                 actor=actor,
@@ -180,7 +167,7 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
 
     @extend_schema(request=InschrijvenSerializer, responses={201: LeerlingSerializer})
     def create(self, request: Request) -> Response:
-        actor = _actor(request)
+        actor = api_actor(request)
         beleid.eis_en_leg_weigering_vast(
             actor,
             "inschrijven",
@@ -206,7 +193,7 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
                 "U kunt alleen inschrijven op vestigingen van uw eigen school."
             ) from fout
         except DjangoValidationError as fout:
-            raise _als_api_fout(fout) from fout
+            raise als_api_fout(fout) from fout
         leerling = Leerling.objects.prefetch_related("inschrijvingen__vestiging").get(
             pk=leerling.pk
         )
@@ -220,7 +207,7 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
         },
     )
     def partial_update(self, request: Request, sleutel: str) -> Response:
-        actor = _actor(request)
+        actor = api_actor(request)
         invoer = WijzigenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         gegevens = dict(invoer.validated_data)
@@ -257,7 +244,7 @@ class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
             )
         except DjangoValidationError as fout:
             _niet_opgeslagen_vastleggen(actor, leerling, "ongeldige invoer")
-            raise _als_api_fout(fout) from fout
+            raise als_api_fout(fout) from fout
         leerling = Leerling.objects.prefetch_related("inschrijvingen__vestiging").get(
             pk=leerling.pk
         )

@@ -1,3 +1,12 @@
-from django.urls import URLPattern
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern] = []  # being written
+from passend.ondersteuning import api
+
+router = SimpleRouter()
+router.register(
+    "ontwikkelingsperspectieven",
+    api.OntwikkelingsperspectiefViewSet,
+    basename="ontwikkelingsperspectief",
+)
+
+urlpatterns = router.urls

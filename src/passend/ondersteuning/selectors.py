@@ -136,8 +136,12 @@ def bron_perioden(*, actor: Any) -> list[dict[str, Any]]:
 
     Only OPPs that were ever vastgesteld; concept-only plans are not reported.
     """
+    # The school reports its own OPPs, also of pupils who have left since (their end date
+    # must reach DUO), so this reads the school's records rather than today's pupils.
+    if not beleid.mag(actor, "starten"):
+        return []
     return list(
-        opps_zichtbaar_voor(actor=actor)
+        Ontwikkelingsperspectief.objects.filter(vestiging__school_id=actor.rol.school_id)
         .filter(status__in=[Status.VASTGESTELD, Status.VERVANGEN, Status.BEEINDIGD])
         .order_by()
         .values(

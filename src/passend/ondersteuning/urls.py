@@ -18,7 +18,11 @@ urlpatterns = [
         school.onderdeel_verwijderen,
         name="onderdeel-verwijderen",
     ),
-    path("<uuid:sleutel>/instemming-op-papier/", school.instemming_op_papier, name="instemming-papier"),
+    path(
+        "<uuid:sleutel>/instemming-op-papier/",
+        school.instemming_op_papier,
+        name="instemming-papier",
+    ),
     path("<uuid:sleutel>/mening/", school.mening_samen, name="mening-samen"),
     path("<uuid:sleutel>/mening/<int:pk>/reactie/", school.reactie, name="reactie"),
     path("<uuid:sleutel>/vaststellen/", school.vaststellen, name="vaststellen"),

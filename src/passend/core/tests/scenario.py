@@ -23,6 +23,8 @@ from passend.leerlingen.tests.factories import (
     LeerlingFactory,
     OuderschapFactory,
 )
+from passend.ondersteuning.models import Factor, Leerlingstem, Ontwikkelingsperspectief
+from passend.ondersteuning.tests.factories import FactorFactory, OppFactory
 from passend.organisaties.models import (
     Gemeente,
     Samenwerkingsverband,
@@ -55,6 +57,9 @@ class Regio:
     ouder: Gebruiker
     leerling_gebruiker: Gebruiker
     leerplichtambtenaar: Gebruiker
+    opp: Ontwikkelingsperspectief | None = None
+    factor: Factor | None = None
+    stem: Leerlingstem | None = None
     rollen: dict[str, Rol] = field(default_factory=dict)
 
 
@@ -145,6 +150,21 @@ def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:
             van=ROL_VAN,
             **organisatie.get(ORGANISATIE_VAN_ROL[rolsoort], {}),
         )
+    # A draft OPP of the pupil, with a factor and the pupil's view (for the OPP routes).
+    regio.opp = OppFactory(
+        leerling=leerling,
+        vestiging=vestiging,
+        aangemaakt_door=regio.rollen[Rolsoort.INTERN_BEGELEIDER].gebruiker,
+        ingevuld=True,
+    )
+    regio.factor = FactorFactory(opp=regio.opp)
+    regio.stem = Leerlingstem.objects.create(
+        opp=regio.opp,
+        wat_gaat_goed="Rekenen",
+        hoorwijze="zelf",
+        datum=datetime.date(2026, 9, 1),
+        vastgelegd_door=leerling_gebruiker,
+    )
     return regio
 
 

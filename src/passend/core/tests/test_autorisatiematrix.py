@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import Resolver404
@@ -185,17 +186,40 @@ def _doelafhankelijk(route: Route, methode: str) -> bool:
     return bool(route.argumenten) or API_BODIES.get((route.naam, methode), (None, False))[1]
 
 
+#: Routes about an OPP: there ``sleutel`` is the OPP's key, and ``pk`` a part of it.
+OPP_ROUTES = ("ondersteuning:", "api:ontwikkelingsperspectief-")
+OPP_ARGUMENTEN = {
+    "sleutel": lambda regio: str(regio.opp.sleutel),
+    "leerling": lambda regio: str(regio.leerling.sleutel),
+    "onderdeel": lambda regio: "factor",
+    "pk": lambda regio: regio.factor.pk,
+}
+
+
 def _url(route: Route, regio: Regio) -> str:
+    argumenten = ARGUMENTEN
+    if route.naam.startswith(OPP_ROUTES):
+        argumenten = {**ARGUMENTEN, **OPP_ARGUMENTEN}
+        if route.naam == "ondersteuning:reactie":
+            argumenten["pk"] = lambda regio: regio.stem.pk
     kwargs = {}
     for arg, _converter in route.argumenten:
-        assert arg in ARGUMENTEN, (
+        assert arg in argumenten, (
             f"route {route.naam} needs URL argument {arg!r}; add it to ARGUMENTEN"
         )
-        kwargs[arg] = ARGUMENTEN[arg](regio)
+        kwargs[arg] = argumenten[arg](regio)
     return reverse(route.naam, kwargs=kwargs or None)
 
 
 def _vraag(client: Client, route: Route, methode: str, regio: Regio):
+    """One request, rolled back afterwards: every request sees the same world."""
+    with transaction.atomic():
+        antwoord = _vraag_in_transactie(client, route, methode, regio)
+        transaction.set_rollback(True)
+    return antwoord
+
+
+def _vraag_in_transactie(client: Client, route: Route, methode: str, regio: Regio):
     url = _url(route, regio)
     if methode == "GET":
         return client.get(url)

@@ -5,12 +5,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from passend.ondersteuning.services.basis import (
-    Bevroren,
-    _concept,
-    _log,
-    _vergrendeld,
-)
 
 from passend.core.models import Actie
 from passend.ondersteuning.models import (
@@ -19,6 +13,12 @@ from passend.ondersteuning.models import (
 )
 from passend.ondersteuning.rules import (
     Hoorwijze,
+)
+from passend.ondersteuning.services.basis import (
+    Bevroren,
+    _concept,
+    _log,
+    _vergrendeld,
 )
 
 

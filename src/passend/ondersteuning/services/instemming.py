@@ -6,12 +6,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from passend.ondersteuning.services.basis import (
-    Bevroren,
-    _concept,
-    _log,
-    _vergrendeld,
-)
 
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
@@ -27,6 +21,12 @@ from passend.ondersteuning.rules import (
     herauthenticatie_geldig,
     leerling_beslist_zelf,
     mag_instemmen,
+)
+from passend.ondersteuning.services.basis import (
+    Bevroren,
+    _concept,
+    _log,
+    _vergrendeld,
 )
 
 

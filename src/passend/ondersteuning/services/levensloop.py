@@ -6,12 +6,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from passend.ondersteuning.services.basis import (
-    OppOnvolledig,
-    _concept,
-    _log,
-    _vergrendeld,
-)
 
 from passend.core.models import Actie
 from passend.ondersteuning.models import (
@@ -27,6 +21,12 @@ from passend.ondersteuning.rules import (
     uiterste_evaluatiedatum,
 )
 from passend.ondersteuning.selectors import volledigheid
+from passend.ondersteuning.services.basis import (
+    OppOnvolledig,
+    _concept,
+    _log,
+    _vergrendeld,
+)
 
 
 def opp_vaststellen(
@@ -62,6 +62,8 @@ def opp_herzien(
         rij = _vergrendeld(opp, actor, "opstellen")
         if rij.status != Status.VASTGESTELD:
             raise ValidationError("Alleen de geldende, vastgestelde versie kan worden herzien.")
+        if Ontwikkelingsperspectief.objects.filter(reeks=rij.reeks, status=Status.CONCEPT).exists():
+            raise ValidationError("Er is al een herziening in concept; werk die bij.")
         nieuw = Ontwikkelingsperspectief.objects.create(
             reeks=rij.reeks,
             versie=rij.versie + 1,

@@ -6,12 +6,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from passend.ondersteuning.services.basis import (
-    BEWERKBARE_VELDEN,
-    Conflict,
-    _concept,
-    _log,
-)
 
 from passend.core.models import Actie
 from passend.core.perioden import actief_op
@@ -26,6 +20,12 @@ from passend.ondersteuning.models import (
 from passend.ondersteuning.permissions import beleid
 from passend.ondersteuning.rules import (
     Status,
+)
+from passend.ondersteuning.services.basis import (
+    BEWERKBARE_VELDEN,
+    Conflict,
+    _concept,
+    _log,
 )
 
 

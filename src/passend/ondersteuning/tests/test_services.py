@@ -343,3 +343,25 @@ def test_een_tweede_lopend_opp_op_dezelfde_school_kan_niet(wereld):
             leerling=wereld.leerling,
             start_extra_ondersteuning=datetime.date(2026, 9, 2),
         )
+
+
+def test_bron_export_houdt_de_einddatum_van_een_vertrokken_leerling(wereld):
+    opp = services.opp_vaststellen(actor=wereld.ib, opp=_compleet_concept(wereld))
+    services.opp_beeindigen(
+        actor=wereld.ib,
+        opp=opp,
+        einddatum=datetime.date(2026, 12, 1),
+        reden=Einde.LEERLING_VERTROKKEN,
+    )
+    inschrijving = wereld.leerling.inschrijvingen.get()
+    inschrijving.tot = datetime.date(2026, 11, 1)
+    inschrijving.save()
+    [periode] = bron_perioden(actor=wereld.ib)
+    assert periode["eind"] == datetime.date(2026, 12, 1)
+
+
+def test_een_tweede_herziening_naast_een_concept_kan_niet(wereld):
+    eerste = services.opp_vaststellen(actor=wereld.ib, opp=_compleet_concept(wereld))
+    services.opp_herzien(actor=wereld.ib, opp=eerste)
+    with pytest.raises(ValidationError):
+        services.opp_herzien(actor=wereld.ib, opp=eerste)
