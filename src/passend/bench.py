@@ -148,6 +148,16 @@ def main() -> None:
             "/api/v1/vestigingen/?q=utrecht"
         ),
     }
+    from passend.ondersteuning.models import Ontwikkelingsperspectief
+    from passend.ondersteuning.pdf import opp_pdf
+    from passend.ondersteuning.rules import Status
+
+    vastgesteld = Ontwikkelingsperspectief.objects.filter(status=Status.VASTGESTELD).first()
+    assert vastgesteld is not None
+    paginas["OPP-overzicht (IB)"] = lambda: ib.get("/opp/")
+    paginas["OPP (IB)"] = lambda: ib.get(f"/opp/{vastgesteld.sleutel}/")
+    paginas["OPP als PDF (IB, incl. toegangslog)"] = lambda: ib.get(f"/opp/{vastgesteld.sleutel}/pdf/")
+    resultaten["opp_pdf_weergeven"] = _tijden(lambda: opp_pdf(vastgesteld), 10)
     resultaten["paginas"] = {}
     for naam, functie in paginas.items():
         status = functie().status_code

@@ -162,6 +162,84 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
     "privacy:toegangslog-export": {
         "GET": {ANONIEM: NAAR_LOGIN, "privacy_officer": 200, OVERIGE: 403},
     },
+    # --- ondersteuning: the OPP (the scenario's pupil has a draft OPP in each region) -----
+    # School staff read the OPPs of their own school; IB and schoolleider ("register") draw
+    # them up; parents and the pupil use the portal. An empty POST shows the form again
+    # with its errors (200) for who may act; a hidden OPP is a 404 for everyone else.
+    "ondersteuning:overzicht": {"GET": {ANONIEM: NAAR_LOGIN, "register": 200, OVERIGE: 403}},
+    "ondersteuning:bron-export": {"GET": {ANONIEM: NAAR_LOGIN, "register": 200, OVERIGE: 403}},
+    "ondersteuning:starten": {
+        "GET": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: 403},
+        "POST": {ANONIEM: NAAR_LOGIN, "register": {"eigen": 200, "ander": 403}, OVERIGE: 403},
+    },
+    "ondersteuning:detail": {
+        "GET": {
+            ANONIEM: NAAR_LOGIN,
+            "school": EIGEN_200,
+            "bestuurder": EIGEN_200,
+            "swv_dossier": EIGEN_200,
+            # Parents and the pupil read their plan in the portal.
+            "prive": {"eigen": Redirect("ondersteuning:portaal"), "ander": 404},
+            OVERIGE: NIETS,
+        }
+    },
+    "ondersteuning:pdf": {
+        "GET": {
+            ANONIEM: NAAR_LOGIN,
+            "school": EIGEN_200,
+            "bestuurder": EIGEN_200,
+            "swv_dossier": EIGEN_200,
+            "prive": EIGEN_200,
+            OVERIGE: NIETS,
+        }
+    },
+    **{
+        f"ondersteuning:{naam}": {
+            "GET": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
+            "POST": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
+        }
+        for naam in ("bewerken", "vaststellen", "evaluatie", "beeindigen")
+    },
+    **{
+        f"ondersteuning:{naam}": {
+            "POST": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
+        }
+        for naam in (
+            "factor-toevoegen",
+            "doel-toevoegen",
+            "overleg-vastleggen",
+            "onderdeel-verwijderen",
+            "instemming-papier",
+            "mening-samen",
+            "reactie",
+            "herzien",
+        )
+    },
+    "ondersteuning:portaal": {
+        "GET": {ANONIEM: NAAR_LOGIN, "prive": EIGEN_200, OVERIGE: 403},
+    },
+    "ondersteuning:zienswijze": {
+        "GET": {ANONIEM: NAAR_LOGIN, "ouder": EIGEN_200, "leerling": NIETS, OVERIGE: 403},
+        "POST": {ANONIEM: NAAR_LOGIN, "ouder": EIGEN_200, "leerling": NIETS, OVERIGE: 403},
+    },
+    "ondersteuning:instemmen": {
+        "GET": {
+            ANONIEM: NAAR_LOGIN,
+            "ouder": EIGEN_200,
+            "leerling": {"eigen": 403, "ander": 404},
+            OVERIGE: 403,
+        },
+        "POST": {
+            ANONIEM: NAAR_LOGIN,
+            "ouder": EIGEN_200,
+            "leerling": {"eigen": 403, "ander": 404},
+            OVERIGE: 403,
+        },
+    },
+    "ondersteuning:wat-vind-jij": {
+        "GET": {ANONIEM: NAAR_LOGIN, "leerling": EIGEN_200, "ouder": NIETS, OVERIGE: 403},
+        "POST": {ANONIEM: NAAR_LOGIN, "leerling": EIGEN_200, "ouder": NIETS, OVERIGE: 403},
+    },
     # --- API (every operation of the OpenAPI schema, plus refused methods) ----------------
     "api:samenwerkingsverband-list": {"GET": API_INGELOGD},
     "api:samenwerkingsverband-detail": {"GET": {ANONIEM: 401, "alle_rollen": OPENBAAR}},
@@ -196,6 +274,47 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
         # Not offered: a whole replacement and removing a pupil.
         "PUT": {ANONIEM: 401, "alle_rollen": 405},
         "DELETE": {ANONIEM: 401, "alle_rollen": 405},
+    },
+    # The OPP API: an empty body is refused with 400 for who may act (authorised first).
+    "api:ontwikkelingsperspectief-list": {
+        "GET": API_INGELOGD,
+        "POST": {ANONIEM: 401, "register": 400, OVERIGE: 403},
+    },
+    "api:ontwikkelingsperspectief-detail": {
+        "GET": {
+            ANONIEM: 401,
+            "school": EIGEN_200,
+            "bestuurder": EIGEN_200,
+            "swv_dossier": EIGEN_200,
+            "prive": EIGEN_200,
+            OVERIGE: NIETS,
+        },
+        "PATCH": {ANONIEM: 401, "register": {"eigen": 400, "ander": 404}, OVERIGE: NIETS},
+        "PUT": {ANONIEM: 401, "alle_rollen": 405},
+        "DELETE": {ANONIEM: 401, "alle_rollen": 405},
+    },
+    **{
+        f"api:ontwikkelingsperspectief-{actie}": {
+            "POST": {ANONIEM: 401, "register": {"eigen": 400, "ander": 404}, OVERIGE: NIETS},
+        }
+        for actie in (
+            "factoren",
+            "doelen",
+            "overleg",
+            "instemming",
+            "vaststellen",
+            "evaluatie",
+            "beeindigen",
+            "reactie",
+        )
+    },
+    "api:ontwikkelingsperspectief-hoorrecht": {
+        "POST": {
+            ANONIEM: 401,
+            "register": {"eigen": 400, "ander": 404},
+            "leerling": {"eigen": 400, "ander": 404},
+            OVERIGE: NIETS,
+        },
     },
     "api-schema": {"GET": PUBLIEK},
     "api-docs": {"GET": PUBLIEK},

@@ -200,7 +200,7 @@ def _url(route: Route, regio: Regio) -> str:
     argumenten = ARGUMENTEN
     if route.naam.startswith(OPP_ROUTES):
         argumenten = {**ARGUMENTEN, **OPP_ARGUMENTEN}
-        if route.naam == "ondersteuning:reactie":
+        if route.naam in ("ondersteuning:reactie", "api:ontwikkelingsperspectief-reactie"):
             argumenten["pk"] = lambda regio: regio.stem.pk
     kwargs = {}
     for arg, _converter in route.argumenten:
