@@ -74,6 +74,34 @@ def opp_voor_actor(
     return opp
 
 
+def opp_voor_schrijven(
+    *,
+    actor: Any,
+    sleutel: UUID,
+    actie: str,
+    doel: str,
+    route: str,
+    log_actie: Actie = Actie.WIJZIGEN,
+) -> Ontwikkelingsperspectief:
+    """Fetch one OPP for a write, authorising without logging; else log the refusal and 404.
+
+    When the actor may do ``actie``, nothing is logged: the service that writes records the
+    request (or, when nothing is saved, the caller does). An unknown key or a refusal is
+    logged as ``log_actie`` by ``opp_voor_actor``, which then raises Http404.
+    """
+    opp = (
+        Ontwikkelingsperspectief.objects.filter(sleutel=sleutel)
+        .select_related("leerling", "vestiging__school")
+        .first()
+    )
+    if opp is not None and beleid.mag(actor, actie, opp):
+        return opp
+    opp_voor_actor(
+        actor=actor, sleutel=sleutel, actie=actie, doel=doel, route=route, log_actie=log_actie
+    )
+    raise Http404  # only reached if the rights changed in between
+
+
 def laatste_instemming(opp: Ontwikkelingsperspectief) -> Instemming | None:
     """The decision that counts: the latest (uses prefetched instemmingen when present)."""
     instemmingen = sorted(opp.instemmingen.all(), key=lambda i: (i.tijdstip, i.pk))
