@@ -170,7 +170,7 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
     "ondersteuning:bron-export": {"GET": {ANONIEM: NAAR_LOGIN, "register": 200, OVERIGE: 403}},
     "ondersteuning:starten": {
         "GET": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: 403},
-        "POST": {ANONIEM: NAAR_LOGIN, "register": {"eigen": 200, "ander": 403}, OVERIGE: 403},
+        "POST": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: 403},
     },
     "ondersteuning:detail": {
         "GET": {
@@ -178,8 +178,9 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
             "school": EIGEN_200,
             "bestuurder": EIGEN_200,
             "swv_dossier": EIGEN_200,
-            # Parents and the pupil read their plan in the portal.
-            "prive": {"eigen": Redirect("ondersteuning:portaal"), "ander": 404},
+            # Parents and the pupil are sent to the portal page of that key (302) before
+            # anything is read; the portal then shows their own plan or a logged 404.
+            "prive": 302,
             OVERIGE: NIETS,
         }
     },
@@ -198,22 +199,37 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
             "GET": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
             "POST": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
         }
-        for naam in ("bewerken", "vaststellen", "evaluatie", "beeindigen")
+        for naam in ("bewerken", "vaststellen", "beeindigen")
+    },
+    # Only a vastgesteld OPP is evaluated: on the scenario's draft the school is sent back
+    # to the OPP with a message (302).
+    "ondersteuning:evaluatie": {
+        "GET": {ANONIEM: NAAR_LOGIN, "register": {"eigen": 302, "ander": 404}, OVERIGE: NIETS},
+        "POST": {ANONIEM: NAAR_LOGIN, "register": {"eigen": 302, "ander": 404}, OVERIGE: NIETS},
     },
     **{
         f"ondersteuning:{naam}": {
+            # POST only: a GET is refused whoever asks.
+            "GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": 405},
             "POST": {ANONIEM: NAAR_LOGIN, "register": EIGEN_200, OVERIGE: NIETS},
         }
         for naam in (
             "factor-toevoegen",
             "doel-toevoegen",
             "overleg-vastleggen",
-            "onderdeel-verwijderen",
             "instemming-papier",
             "mening-samen",
             "reactie",
-            "herzien",
         )
+    },
+    # Removing a part succeeds and returns to the edit page; a revision of a draft is
+    # refused with a message on the OPP page: both redirect (302).
+    **{
+        f"ondersteuning:{naam}": {
+            "GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": 405},
+            "POST": {ANONIEM: NAAR_LOGIN, "register": {"eigen": 302, "ander": 404}, OVERIGE: NIETS},
+        }
+        for naam in ("onderdeel-verwijderen", "herzien")
     },
     "ondersteuning:portaal": {
         "GET": {ANONIEM: NAAR_LOGIN, "prive": EIGEN_200, OVERIGE: 403},
@@ -295,6 +311,7 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
     },
     **{
         f"api:ontwikkelingsperspectief-{actie}": {
+            "GET": {ANONIEM: 401, "alle_rollen": 405},
             "POST": {ANONIEM: 401, "register": {"eigen": 400, "ander": 404}, OVERIGE: NIETS},
         }
         for actie in (
@@ -309,6 +326,7 @@ MATRIX: dict[str, dict[str, dict[str, object]]] = {
         )
     },
     "api:ontwikkelingsperspectief-hoorrecht": {
+        "GET": {ANONIEM: 401, "alle_rollen": 405},
         "POST": {
             ANONIEM: 401,
             "register": {"eigen": 400, "ander": 404},
