@@ -156,7 +156,9 @@ def main() -> None:
     assert vastgesteld is not None
     paginas["OPP-overzicht (IB)"] = lambda: ib.get("/opp/")
     paginas["OPP (IB)"] = lambda: ib.get(f"/opp/{vastgesteld.sleutel}/")
-    paginas["OPP als PDF (IB, incl. toegangslog)"] = lambda: ib.get(f"/opp/{vastgesteld.sleutel}/pdf/")
+    paginas["OPP als PDF (IB, incl. toegangslog)"] = lambda: ib.get(
+        f"/opp/{vastgesteld.sleutel}/pdf/"
+    )
     resultaten["opp_pdf_weergeven"] = _tijden(lambda: opp_pdf(vastgesteld), 10)
     resultaten["paginas"] = {}
     for naam, functie in paginas.items():
