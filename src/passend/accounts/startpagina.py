@@ -16,7 +16,7 @@ from passend.leerlingen.selectors import (
     met_aantal_leerlingen,
 )
 from passend.ondersteuning.permissions import beleid as opp_beleid
-from passend.ondersteuning.selectors import huidige_opps
+from passend.ondersteuning.selectors import huidige_opps, opps_met_signalen
 from passend.organisaties.rules import Soort
 from passend.organisaties.selectors import (
     besturen_in_swv,
@@ -40,6 +40,7 @@ def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
         return {
             "sjabloon": "school",
             "mag_opp_opstellen": opp_beleid.mag(actor, "starten"),
+            "opp_aandacht": _opp_aandacht(actor, peildatum),
             "school": actor.rol.school,
             "vestigingen": vestigingen,
             "totaal": sum(v.aantal_leerlingen for v in vestigingen),
@@ -102,6 +103,17 @@ def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
     return {
         "sjabloon": "ouder" if rolsoort == Rolsoort.OUDER else "leerling",
         "kinderen": [{"kind": kind, "opp": plannen.get(kind.pk)} for kind in kinderen],
+    }
+
+
+def _opp_aandacht(actor: Any, peildatum: Any) -> dict[str, int] | None:
+    """The reminder on the school's start page: OPPs overdue or due for evaluation soon."""
+    if not opp_beleid.mag(actor, "starten"):
+        return None
+    rijen = opps_met_signalen(actor=actor, vandaag=peildatum)
+    return {
+        "te_laat": sum(1 for r in rijen if r["te_laat_vastgesteld"] or r["evaluatie_te_laat"]),
+        "binnenkort": sum(1 for r in rijen if r["evaluatie_binnenkort"]),
     }
 
 

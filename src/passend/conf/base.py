@@ -209,6 +209,8 @@ PASSEND = {
     "KLEINE_CEL_GRENS": env_int("PASSEND_KLEINE_CEL_GRENS", 10),
     # Pupils of this age and older may log in themselves.
     "LEERLING_LOGIN_MINIMUM_LEEFTIJD": env_int("PASSEND_LEERLING_LOGIN_LEEFTIJD", 12),
+    # Remind the school this many days before an OPP's yearly evaluation falls due.
+    "OPP_HERINNERING_DAGEN": env_int("PASSEND_OPP_HERINNERING_DAGEN", 42),
 }
 
 LOGGING = {

@@ -151,6 +151,16 @@ def evaluatie_te_laat(*, status: str, laatste_moment: date | None, vandaag: date
     )
 
 
+def evaluatie_binnenkort(
+    *, status: str, laatste_moment: date | None, vandaag: date, venster: timedelta
+) -> bool:
+    """A reminder: the yearly evaluation falls due within the window (not yet overdue)."""
+    if status != Status.VASTGESTELD or laatste_moment is None:
+        return False
+    uiterste = uiterste_evaluatiedatum(laatste_moment)
+    return vandaag <= uiterste <= vandaag + venster
+
+
 def leeftijd_op(geboortedatum: date, peildatum: date) -> int:
     jaren = peildatum.year - geboortedatum.year
     return jaren - ((peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day))

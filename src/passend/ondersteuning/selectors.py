@@ -1,9 +1,10 @@
 """Reads of OPPs. Visibility is part of every selector; reading one OPP is logged."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Count, Max, Min, Prefetch, QuerySet
 from django.http import Http404
 
@@ -16,6 +17,7 @@ from passend.ondersteuning.rules import (
     FactorSoort,
     Status,
     Volledigheid,
+    evaluatie_binnenkort,
     evaluatie_te_laat,
     hoorrecht_van_toepassing,
     te_laat_vastgesteld,
@@ -153,9 +155,21 @@ def opps_met_signalen(*, actor: Any, vandaag: date) -> list[dict[str, Any]]:
                 "evaluatie_te_laat": evaluatie_te_laat(
                     status=opp.status, laatste_moment=laatste_moment, vandaag=vandaag
                 ),
+                "evaluatie_binnenkort": evaluatie_binnenkort(
+                    status=opp.status,
+                    laatste_moment=laatste_moment,
+                    vandaag=vandaag,
+                    venster=timedelta(days=int(settings.PASSEND["OPP_HERINNERING_DAGEN"])),
+                ),
             }
         )
-    rijen.sort(key=lambda r: not (r["te_laat_vastgesteld"] or r["evaluatie_te_laat"]))
+    # Overdue first, then the evaluations that fall due soon (a reminder), then the rest.
+    rijen.sort(
+        key=lambda r: (
+            not (r["te_laat_vastgesteld"] or r["evaluatie_te_laat"]),
+            not r["evaluatie_binnenkort"],
+        )
+    )
     return rijen
 
 

@@ -129,3 +129,31 @@ def test_verschillen_tussen_versies():
     assert verschillen(
         {"onderbouwing": "a", "doelen": [1]}, {"onderbouwing": "b", "doelen": [1]}
     ) == ["Onderbouwing is gewijzigd."]
+
+
+def test_herinnering_voor_de_evaluatie_binnen_het_venster():
+    from passend.ondersteuning.rules import evaluatie_binnenkort
+
+    venster = timedelta(days=42)
+    vastgesteld = date(2025, 12, 1)  # due 2026-12-01
+    assert evaluatie_binnenkort(
+        status=Status.VASTGESTELD,
+        laatste_moment=vastgesteld,
+        vandaag=date(2026, 10, 20),
+        venster=venster,
+    )
+    assert not evaluatie_binnenkort(
+        status=Status.VASTGESTELD,
+        laatste_moment=vastgesteld,
+        vandaag=date(2026, 10, 19),
+        venster=venster,
+    )
+    assert not evaluatie_binnenkort(
+        status=Status.VASTGESTELD,
+        laatste_moment=vastgesteld,
+        vandaag=date(2026, 12, 2),
+        venster=venster,
+    )
+    assert not evaluatie_binnenkort(
+        status=Status.CONCEPT, laatste_moment=None, vandaag=date(2026, 10, 20), venster=venster
+    )

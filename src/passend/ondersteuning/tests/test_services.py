@@ -365,3 +365,15 @@ def test_een_tweede_herziening_naast_een_concept_kan_niet(wereld):
     services.opp_herzien(actor=wereld.ib, opp=eerste)
     with pytest.raises(ValidationError):
         services.opp_herzien(actor=wereld.ib, opp=eerste)
+
+
+def test_startpagina_van_de_ib_herinnert_aan_te_late_opps(wereld, maak_client):
+    from django.urls import reverse
+
+    services.opp_starten(
+        actor=wereld.ib,
+        leerling=wereld.leerling,
+        start_extra_ondersteuning=datetime.date(2026, 1, 5),
+    )
+    html = maak_client(wereld.ib.rol).get(reverse("accounts:mijn-werk")).content.decode()
+    assert "OPP&#x27;s te laat" in html or "OPP's te laat" in html
