@@ -32,8 +32,8 @@ SOORT_VAN_TYPE = {
 
 @pytest.fixture(scope="module")
 def features() -> list[dict]:
-    if not BESTAND.exists():
-        pytest.skip(f"{BESTAND} ontbreekt")
+    # The real data set lies beside the repository (../shared/data), in CI too.
+    assert BESTAND.exists(), f"{BESTAND} ontbreekt: de test heeft de echte vestigingenlijst nodig"
     return json.loads(BESTAND.read_text(encoding="utf-8"))["features"]
 
 
