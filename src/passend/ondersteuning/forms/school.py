@@ -1,6 +1,7 @@
 """Forms of the school's OPP pages (intern begeleider / ondersteuningscoördinator,
 schoolleider). Every field has a Dutch label and Dutch error messages."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -156,10 +157,14 @@ class InstemmingPapierForm(NLDesignForm):
     datum = _datum("Datum van het besluit (op papier)", "Vul de datum van het besluit in.")
     toelichting = _tekst("Toelichting", rijen=3)
 
-    def __init__(self, *args: Any, beslissers: list[tuple[Any, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+    def __init__(
+        self, *args: Any, beslissers: Sequence[tuple[Any, str]] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._beslissers = {str(gebruiker.pk): gebruiker for gebruiker, _label in beslissers}
-        self.fields["door"].choices = [  # type: ignore[attr-defined]
+        door = self.fields["door"]
+        assert isinstance(door, forms.ChoiceField)
+        door.choices = [
             ("", "Kies een ouder of de leerling"),
             *((str(gebruiker.pk), label) for gebruiker, label in beslissers),
         ]
