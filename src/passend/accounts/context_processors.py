@@ -2,12 +2,12 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from passend.accounts.actor import actor_van_request
+from passend.accounts.actor import actor_van_request, rollen_van_request
 
 
 def actor(request: HttpRequest) -> dict[str, Any]:
     huidige = actor_van_request(request)
     return {
         "actor": huidige,
-        "mijn_rollen": getattr(request, "_passend_rollen", []),
+        "mijn_rollen": rollen_van_request(request),
     }

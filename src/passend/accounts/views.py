@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from passend.accounts.actor import SESSIE_ROL, actor_van_request
+from passend.accounts.actor import SESSIE_ROL, actor_van_request, rollen_van_request
 from passend.accounts.startpagina import startpagina_voor
 
 
@@ -23,8 +23,7 @@ def mijn_werk(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def rol_kiezen(request: HttpRequest) -> HttpResponse:
-    actor_van_request(request)
-    rollen = {str(rol.pk): rol for rol in getattr(request, "_passend_rollen", [])}
+    rollen = {str(rol.pk): rol for rol in rollen_van_request(request)}
     gekozen = rollen.get(request.POST.get("rol", ""))
     if gekozen is None:
         messages.error(request, "Deze rol hoort niet bij u of is niet meer geldig.")

@@ -109,7 +109,7 @@ class WijzigenSerializer(serializers.Serializer[Any]):
     postcode = serializers.RegexField(POSTCODE_PATROON, max_length=7, required=False)
 
 
-class LeerlingViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+class LeerlingViewSet(viewsets.GenericViewSet[Leerling]):
     """Reads go through the pupil selectors (policy + access log); writes through services."""
 
     serializer_class = LeerlingSerializer

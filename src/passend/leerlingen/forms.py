@@ -1,4 +1,7 @@
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 
 from passend.core.forms import NLDesignForm
 from passend.organisaties.models import Vestiging
@@ -41,10 +44,13 @@ class InschrijvenForm(NLDesignForm):
         },
     )
 
-    def __init__(self, *args: object, vestigingen: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        if vestigingen is not None:
-            self.fields["vestiging"].queryset = vestigingen  # type: ignore[attr-defined]
+    def __init__(
+        self, *args: Any, vestigingen: QuerySet[Vestiging] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        veld = self.fields["vestiging"]
+        if vestigingen is not None and isinstance(veld, forms.ModelChoiceField):
+            veld.queryset = vestigingen
 
 
 class WijzigenForm(NLDesignForm):

@@ -70,8 +70,8 @@ def leerling_voor_actor(
         .first()
     )
     toegestaan = leerling is not None and beleid.mag(actor, actie, leerling)
-    if toegestaan and not toegestane_vastleggen:
-        return leerling  # type: ignore[return-value]
+    if leerling is not None and toegestaan and not toegestane_vastleggen:
+        return leerling
     toegang_vastleggen(
         actor=actor,
         actie=Actie.WIJZIGEN if actie == "wijzigen" else Actie.LEZEN,

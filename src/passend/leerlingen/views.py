@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from passend.accounts.actor import actor_van_request
+from passend.accounts.actor import actor_of_403
 from passend.accounts.rules import PRIVEROLLEN
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
@@ -26,16 +26,9 @@ from passend.privacy.selectors import toegang_tot_leerling
 PAGINA_GROOTTE = 50
 
 
-def _actor_of_403(request: HttpRequest):  # type: ignore[no-untyped-def]
-    actor = actor_van_request(request)
-    if actor is None:
-        raise PermissionDenied
-    return actor
-
-
 @login_required
 def lijst(request: HttpRequest) -> HttpResponse:
-    actor = _actor_of_403(request)
+    actor = actor_of_403(request)
     beleid.eis_en_leg_weigering_vast(
         actor,
         "zoeken",
@@ -59,13 +52,17 @@ def lijst(request: HttpRequest) -> HttpResponse:
         reden="leerlingen zoeken" if zoekterm else "leerlingenlijst bekijken",
         route="leerlingen:lijst",
     )
-    sjabloon = "leerlingen/_resultaten.html" if request.htmx else "leerlingen/lijst.html"  # type: ignore[attr-defined]
+    sjabloon = (
+        "leerlingen/_resultaten.html"
+        if getattr(request, "htmx", False)
+        else "leerlingen/lijst.html"
+    )
     return render(request, sjabloon, {"form": form, "pagina": pagina, "zoekterm": zoekterm})
 
 
 @login_required
 def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
-    actor = _actor_of_403(request)
+    actor = actor_of_403(request)
     leerling = leerling_voor_actor(
         actor=actor,
         sleutel=sleutel,
@@ -91,7 +88,7 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
 @login_required
 def inzage(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     """Who looked at this pupil's file: for the parents and the pupil themselves."""
-    actor = _actor_of_403(request)
+    actor = actor_of_403(request)
     leerling = leerling_voor_actor(
         actor=actor,
         sleutel=sleutel,
@@ -107,7 +104,7 @@ def inzage(request: HttpRequest, sleutel: UUID) -> HttpResponse:
 
 @login_required
 def inschrijven(request: HttpRequest) -> HttpResponse:
-    actor = _actor_of_403(request)
+    actor = actor_of_403(request)
     beleid.eis_en_leg_weigering_vast(
         actor,
         "inschrijven",
@@ -116,6 +113,8 @@ def inschrijven(request: HttpRequest) -> HttpResponse:
         reden="rol mag geen leerlingen inschrijven",
         route="leerlingen:inschrijven",
     )
+    if actor.rol.school is None:  # register roles are school roles (accounts.rules)
+        raise PermissionDenied
     vestigingen = vestigingen_van_school(school=actor.rol.school)
     form = InschrijvenForm(request.POST or None, vestigingen=vestigingen)
     if request.method == "POST" and form.is_valid():
@@ -136,7 +135,7 @@ def inschrijven(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def wijzigen(request: HttpRequest, sleutel: UUID) -> HttpResponse:
-    actor = _actor_of_403(request)
+    actor = actor_of_403(request)
     # On a POST the service writes the access-log record of a successful change; a form
     # shown again with errors is logged as a read below. One record per request.
     leerling = leerling_voor_actor(

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from passend.accounts.actor import actor_van_request
+from passend.accounts.actor import Actor, actor_of_403
 from passend.organisaties.forms import ImportForm, VestigingZoekForm
 from passend.organisaties.importeren import ImportMislukt
 from passend.organisaties.permissions import beleid
@@ -20,9 +20,9 @@ from passend.organisaties.selectors import (
 from passend.organisaties.services import vestigingen_importeren
 
 
-def _actor(request: HttpRequest, actie: str):  # type: ignore[no-untyped-def]
-    actor = actor_van_request(request)
-    if actor is None or not beleid.mag(actor, actie):
+def _actor(request: HttpRequest, actie: str) -> Actor:
+    actor = actor_of_403(request)
+    if not beleid.mag(actor, actie):
         raise PermissionDenied
     return actor
 

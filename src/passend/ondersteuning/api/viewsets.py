@@ -48,7 +48,9 @@ from passend.ondersteuning.rules import Status
 from passend.ondersteuning.selectors import opp_voor_actor, opps_zichtbaar_voor
 
 
-class OntwikkelingsperspectiefViewSet(OnderdelenActies, viewsets.GenericViewSet):  # type: ignore[type-arg]
+class OntwikkelingsperspectiefViewSet(
+    OnderdelenActies, viewsets.GenericViewSet[Ontwikkelingsperspectief]
+):
     """Reads go through the OPP selectors (policy + access log); writes through services."""
 
     serializer_class = OntwikkelingsperspectiefSerializer

@@ -116,7 +116,7 @@ def _verzoek(client: Any, methode: str, url: str, data: dict[str, str] | None = 
 
 
 def _laatste_regel() -> Toegangsregel:
-    return Toegangsregel.objects.order_by("-id").first()  # type: ignore[return-value]
+    return Toegangsregel.objects.order_by("-id")[0]
 
 
 def _vastgesteld(wereld: Wereld, opp: Ontwikkelingsperspectief) -> Ontwikkelingsperspectief:

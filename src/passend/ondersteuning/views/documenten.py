@@ -5,13 +5,12 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from passend.accounts.actor import Actor, actor_van_request
+from passend.accounts.actor import actor_of_403
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.ondersteuning.pdf import opp_pdf
@@ -29,13 +28,6 @@ BRON_KOLOMMEN = (
 )
 
 
-def _actor_of_403(request: HttpRequest) -> Actor:
-    actor = actor_van_request(request)
-    if actor is None:
-        raise PermissionDenied
-    return actor
-
-
 def pdf_bestandsnaam(achternaam: str, versie: int) -> str:
     """``opp-<achternaam>-v<versie>.pdf``, ASCII only (accents dropped, spaces as dashes)."""
     return f"opp-{slugify(achternaam) or 'leerling'}-v{versie}.pdf"
@@ -46,7 +38,7 @@ def pdf_bestandsnaam(achternaam: str, versie: int) -> str:
 @login_required
 def pdf(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     """Any version as a tagged PDF, for whoever may read the OPP (school, parents, pupil)."""
-    actor = _actor_of_403(request)
+    actor = actor_of_403(request)
     opp = opp_voor_actor(
         actor=actor,
         sleutel=sleutel,
@@ -72,7 +64,7 @@ def _csv_veilig(tekst: str) -> str:
 @login_required
 def bron_export(request: HttpRequest) -> HttpResponse:
     """The school's OPP periods for DUO (BRON): begin and end date per OPP, nothing more."""
-    actor = _actor_of_403(request)
+    actor = actor_of_403(request)
     beleid.eis_en_leg_weigering_vast(
         actor,
         "starten",

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from passend.accounts.actor import Actor, actor_van_request
+from passend.accounts.actor import Actor
 from passend.accounts.rules import PRIVEROLLEN, Rolsoort
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
@@ -18,13 +18,6 @@ from passend.ondersteuning.forms.portaal import InstemmenForm, MeningForm, Ziens
 from passend.ondersteuning.models import Ontwikkelingsperspectief
 
 OBJECT_TYPE = "ontwikkelingsperspectief"
-
-
-def actor_of_403(request: HttpRequest) -> Actor:
-    actor = actor_van_request(request)
-    if actor is None:
-        raise PermissionDenied
-    return actor
 
 
 def vastleggen(

@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from passend.accounts.actor import actor_of_403
 from passend.core.models import Actie
 from passend.ondersteuning import services
 from passend.ondersteuning.forms.portaal import MeningForm, ZienswijzeForm
 from passend.ondersteuning.rules import Hoorwijze
 from passend.ondersteuning.selectors import opp_voor_actor, opp_voor_schrijven
 from passend.ondersteuning.views.portaal.afhandeling import (
-    actor_of_403,
     alleen_ouders_en_leerling,
     fouten_naar_formulier,
     gesloten_post,

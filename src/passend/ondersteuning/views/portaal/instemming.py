@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from passend.accounts.actor import Actor
+from passend.accounts.actor import Actor, actor_of_403
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.ondersteuning import services
@@ -22,7 +22,6 @@ from passend.ondersteuning.models import Instemming, Ontwikkelingsperspectief
 from passend.ondersteuning.rules import Besluit
 from passend.ondersteuning.selectors import opp_voor_schrijven
 from passend.ondersteuning.views.portaal.afhandeling import (
-    actor_of_403,
     alleen_ouders_en_leerling,
     fouten_naar_formulier,
     gesloten_post,

@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from passend.accounts.actor import actor_of_403
 from passend.accounts.rules import Rolsoort
 from passend.ondersteuning.rules import Besluit, FactorSoort, Status
 from passend.ondersteuning.selectors import laatste_instemming, opp_voor_actor
-from passend.ondersteuning.views.portaal.afhandeling import actor_of_403, alleen_ouders_en_leerling
+from passend.ondersteuning.views.portaal.afhandeling import alleen_ouders_en_leerling
 from passend.ondersteuning.views.portaal.beslissen import mag_beslissen, waarom_niet_beslissen
 
 

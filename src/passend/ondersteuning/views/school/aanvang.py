@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from passend.accounts.actor import actor_of_403
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -22,7 +23,6 @@ from passend.ondersteuning.rules import Status, uiterste_vaststeldatum
 from passend.ondersteuning.selectors import huidige_opps, opps_met_signalen
 from passend.ondersteuning.views.school.afhandeling import (
     OBJECT_TYPE,
-    actor_of_403,
     fouten_naar_formulier,
 )
 

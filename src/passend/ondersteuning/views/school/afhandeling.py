@@ -4,13 +4,13 @@ the POST, and service errors shown on the form.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from passend.accounts.actor import Actor, actor_van_request
+from passend.accounts.actor import Actor
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.ondersteuning.models import Instemming, Leerlingstem, Ontwikkelingsperspectief
@@ -25,13 +25,6 @@ ALLE_ONDERDELEN = (
     Prefetch("instemmingen", queryset=Instemming.objects.select_related("door", "vastgelegd_door")),
     Prefetch("leerlingstemmen", queryset=Leerlingstem.objects.select_related("reactie_door")),
 )
-
-
-def actor_of_403(request: HttpRequest) -> Actor:
-    actor = actor_van_request(request)
-    if actor is None:
-        raise PermissionDenied
-    return actor
 
 
 def vastleggen(

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from passend.accounts.actor import Actor
+from passend.accounts.actor import Actor, actor_of_403
 from passend.accounts.models import Gebruiker
 from passend.leerlingen.models import Ouderschap
 from passend.ondersteuning import services
@@ -31,7 +31,6 @@ from passend.ondersteuning.selectors import opp_voor_actor, opp_voor_schrijven
 from passend.ondersteuning.views.school.afhandeling import (
     ALLE_ONDERDELEN,
     BEVROREN,
-    actor_of_403,
     fouten_naar_formulier,
     gesloten,
     opnieuw_getoond,

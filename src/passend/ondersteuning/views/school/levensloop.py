@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from passend.accounts.actor import Actor
+from passend.accounts.actor import Actor, actor_of_403
 from passend.accounts.rules import PRIVEROLLEN
 from passend.core.models import Actie
 from passend.ondersteuning import services
@@ -35,7 +35,6 @@ from passend.ondersteuning.selectors import opp_voor_actor, opp_voor_schrijven, 
 from passend.ondersteuning.views.school.afhandeling import (
     ALLE_ONDERDELEN,
     BEVROREN,
-    actor_of_403,
     fouten_naar_formulier,
     gesloten,
     opnieuw_getoond,

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from passend.accounts.actor import Actor
+from passend.accounts.actor import Actor, actor_of_403
 from passend.core.models import Actie
 from passend.ondersteuning import services
 from passend.ondersteuning.forms.school import (
@@ -35,7 +35,6 @@ from passend.ondersteuning.models import (
 from passend.ondersteuning.selectors import opp_voor_schrijven
 from passend.ondersteuning.views.school.afhandeling import (
     BEVROREN,
-    actor_of_403,
     fouten_naar_formulier,
     gesloten,
     vastleggen,
