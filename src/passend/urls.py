@@ -8,6 +8,9 @@ api_v1 = [
     path("", include("passend.organisaties.api_urls")),
     path("", include("passend.leerlingen.api_urls")),
     path("", include("passend.ondersteuning.api_urls")),
+    path("", include("passend.zorgplicht.api_urls")),
+    path("", include("passend.arrangementen.api_urls")),
+    path("", include("passend.toelaatbaarheid.api_urls")),
 ]
 
 urlpatterns = [
@@ -19,6 +22,9 @@ urlpatterns = [
     path("leerlingen/", include("passend.leerlingen.urls")),
     path("privacy/", include("passend.privacy.urls")),
     path("opp/", include("passend.ondersteuning.urls")),
+    path("aanmeldingen/", include("passend.zorgplicht.urls")),
+    path("arrangementen/", include("passend.arrangementen.urls")),
+    path("tlv/", include("passend.toelaatbaarheid.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

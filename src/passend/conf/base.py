@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "passend.leerlingen",
     "passend.privacy",
     "passend.ondersteuning",
+    "passend.zorgplicht",
+    "passend.arrangementen",
+    "passend.toelaatbaarheid",
     "passend.demo",
 ]
 

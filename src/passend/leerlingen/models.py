@@ -23,6 +23,14 @@ class Leerling(TimeStampedModel):
     achternaam = models.CharField(max_length=200)
     geboortedatum = models.DateField()
     postcode = models.CharField("postcode woonadres", max_length=7)
+    woongemeente = models.ForeignKey(
+        "organisaties.Gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Bepaalt het SWV van de woonregio (grensverkeer bij een eerste inschrijving).",
+    )
     gebruiker = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -33,6 +33,12 @@ class Samenwerkingsverband(TimeStampedModel):
     code = models.CharField("code", max_length=6, unique=True, help_text="Bijvoorbeeld PO2401")
     naam = models.CharField(max_length=200)
     sector = models.CharField(max_length=2, choices=Sector.choices)
+    werkgebied = models.ManyToManyField(
+        Gemeente,
+        blank=True,
+        related_name="samenwerkingsverbanden",
+        help_text="De gemeenten waarvoor dit SWV de woonregio is (per sector één SWV).",
+    )
 
     class Meta:
         ordering = ["code"]

@@ -111,3 +111,14 @@ def vestiging_met_historie(*, vestigingscode: str) -> Vestiging | None:
         )
         .first()
     )
+
+
+def swv_van_woonregio(*, gemeente_id: int | None, sector: str) -> Samenwerkingsverband | None:
+    """The SWV of the sector whose werkgebied holds the municipality, or None if unknown."""
+    if gemeente_id is None:
+        return None
+    return (
+        Samenwerkingsverband.objects.filter(werkgebied__id=gemeente_id, sector=sector)
+        .order_by("code")
+        .first()
+    )

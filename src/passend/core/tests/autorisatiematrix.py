@@ -22,58 +22,43 @@ Conscious choices, following the code (see the report of the security suite):
   and docs are public, the 2FA profile pages need a log-in.
 """
 
-from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
 
 from passend.accounts.rules import Rolsoort
+from passend.core.tests.matrixtypen import (
+    ANONIEM,
+    API_INGELOGD,
+    EIGEN_200,
+    GROEPEN,
+    INGELOGD,
+    NAAR_LOGIN,
+    NAAR_MIJN_WERK,
+    NIETS,
+    OPENBAAR,
+    OVERIGE,
+    PUBLIEK,
+    Entry,
+    Redirect,
+)
 
 R = Rolsoort
 
-GROEPEN: dict[str, frozenset[str]] = {
-    "leraar": frozenset({R.LERAAR}),
-    "register": frozenset({R.INTERN_BEGELEIDER, R.SCHOOLLEIDER}),
-    "school": frozenset({R.LERAAR, R.INTERN_BEGELEIDER, R.SCHOOLLEIDER}),
-    "bestuurder": frozenset({R.BESTUURDER}),
-    "swv_dossier": frozenset({R.LOKET, R.COMMISSIELID, R.DESKUNDIGE, R.DIRECTEUR}),
-    "privacy_officer": frozenset({R.PRIVACY_OFFICER}),
-    "functioneel_beheerder": frozenset({R.FUNCTIONEEL_BEHEERDER}),
-    "leerplichtambtenaar": frozenset({R.LEERPLICHTAMBTENAAR}),
-    "inspecteur": frozenset({R.INSPECTEUR}),
-    "ouder": frozenset({R.OUDER}),
-    "leerling": frozenset({R.LEERLING}),
-    "prive": frozenset({R.OUDER, R.LEERLING}),
-    "alle_rollen": frozenset(Rolsoort.values),
-}
-ANONIEM = "anoniem"
-OVERIGE = "overige"
+__all__ = [
+    "ANONIEM",
+    "API_BODIES",
+    "GROEPEN",
+    "MATRIX",
+    "NAAR_LOGIN",
+    "OVERIGE",
+    "ROUTE_ARGUMENTEN",
+    "MatrixFout",
+    "Redirect",
+    "scenario_aanvullen",
+    "uitgevouwen",
+]
 
-
-@dataclass(frozen=True)
-class Redirect:
-    """A 302 to this named route (the query string is not compared)."""
-
-    naar: str
-
-    def __str__(self) -> str:
-        return f"302→{self.naar}"
-
-
-NAAR_LOGIN = Redirect("two_factor:login")
-NAAR_MIJN_WERK = Redirect("accounts:mijn-werk")
-
-Uitkomst = int | Redirect
-#: Only the own organisation's object: allowed on the own one, hidden (404) on another.
-EIGEN_200 = {"eigen": 200, "ander": 404}
-#: Nobody's object is shown to this role.
-NIETS = {"eigen": 404, "ander": 404}
-#: Public data: the same for the own and another organisation's object.
-OPENBAAR = {"eigen": 200, "ander": 200}
-
-# Frequently used whole entries.
-PUBLIEK = {ANONIEM: 200, "alle_rollen": 200}
-INGELOGD = {ANONIEM: NAAR_LOGIN, "alle_rollen": 200}
-API_INGELOGD = {ANONIEM: 401, "alle_rollen": 200}
-
-MATRIX: dict[str, dict[str, dict[str, object]]] = {
+MATRIX: dict[str, Entry] = {
     # --- core -------------------------------------------------------------------------
     "start": {"GET": {ANONIEM: NAAR_LOGIN, "alle_rollen": NAAR_MIJN_WERK}},
     "healthz": {"GET": PUBLIEK, "POST": {ANONIEM: 405, "alle_rollen": 405}},
@@ -367,3 +352,27 @@ def uitgevouwen(route: str, methode: str) -> dict[str, object]:
                 raise MatrixFout(f"{route} {methode}: geen uitkomst voor rol {rolsoort}")
             rollen[rolsoort] = invoer[OVERIGE]
     return rollen
+
+
+# --- The apps' parts ---------------------------------------------------------------------
+#: Apps that keep their part of the matrix in ``<app>/tests/matrix.py``.
+APPS_MET_MATRIXDEEL = ("zorgplicht", "arrangementen", "toelaatbaarheid")
+_DELEN = [import_module(f"passend.{app}.tests.matrix") for app in APPS_MET_MATRIXDEEL]
+
+#: Route-name prefixes → URL-argument makers for routes about an app's own objects.
+ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {}
+#: (route, METHOD) → (body maker, whether the body names an organisation's object).
+API_BODIES: dict[tuple[str, str], tuple[Any, bool]] = {}
+for _deel in _DELEN:
+    _dubbel = set(_deel.MATRIX) & set(MATRIX)
+    if _dubbel:
+        raise MatrixFout(f"routes staan twee keer in de matrix: {sorted(_dubbel)}")
+    MATRIX.update(_deel.MATRIX)
+    ROUTE_ARGUMENTEN.update(_deel.ROUTE_ARGUMENTEN)
+    API_BODIES.update(_deel.API_BODIES)
+
+
+def scenario_aanvullen(regio: Any) -> None:
+    """Let every app add its objects (an aanmelding, a request, ...) to a region."""
+    for deel in _DELEN:
+        deel.scenario_aanvullen(regio)

@@ -8,6 +8,7 @@ The inspectorate has no organisation and is the same person in both regions.
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.test import Client
@@ -16,6 +17,7 @@ from passend.accounts.models import Gebruiker, Koppeling, Rol
 from passend.accounts.rules import ORGANISATIE_VAN_ROL, OrganisatieType, Rolsoort
 from passend.accounts.services import koppeling_aanmaken
 from passend.accounts.tests.factories import GebruikerFactory, RolFactory, totp_voor
+from passend.core.tests.autorisatiematrix import scenario_aanvullen
 from passend.leerlingen.models import Leerling
 from passend.leerlingen.tests.factories import (
     BetrokkenheidFactory,
@@ -61,6 +63,8 @@ class Regio:
     factor: Factor | None = None
     stem: Leerlingstem | None = None
     rollen: dict[str, Rol] = field(default_factory=dict)
+    #: The apps' objects in this region (see ``autorisatiematrix.scenario_aanvullen``).
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,6 +106,7 @@ def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:
         school=school, vestigingscode=f"{brin}00", naam=f"Vestiging {label}", gemeente=gemeente
     )
     SwvLidmaatschapFactory(vestiging=vestiging, samenwerkingsverband=swv)
+    swv.werkgebied.add(gemeente)
     leerling_gebruiker = GebruikerFactory(username=f"{label}-leerling-login")
     leerling = LeerlingFactory(
         voornamen=f"Roepnaam{label.capitalize()} Tweede",
@@ -109,6 +114,7 @@ def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:
         achternaam=f"Achternaam{label.capitalize()}",
         geboortedatum=datetime.date(2011, 3, 4),
         gebruiker=leerling_gebruiker,
+        woongemeente=gemeente,
     )
     InschrijvingFactory(leerling=leerling, vestiging=vestiging, van=datetime.date(2022, 8, 22))
     BetrokkenheidFactory(leerling=leerling, samenwerkingsverband=swv, grond="aanvraag TLV")
@@ -165,6 +171,7 @@ def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:
         datum=datetime.date(2026, 9, 1),
         vastgelegd_door=leerling_gebruiker,
     )
+    scenario_aanvullen(regio)
     return regio
 
 

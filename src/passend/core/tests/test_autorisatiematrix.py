@@ -19,7 +19,9 @@ from drf_spectacular.generators import SchemaGenerator
 
 from passend.core.tests.autorisatiematrix import (
     ANONIEM,
+    API_BODIES,
     MATRIX,
+    ROUTE_ARGUMENTEN,
     MatrixFout,
     Redirect,
     uitgevouwen,
@@ -175,11 +177,13 @@ def _wijziging(regio: Regio) -> dict[str, str]:
 
 
 #: API bodies; a body that names an organisation's object makes the request own/other.
-API_BODIES = {
-    ("api:leerling-list", "POST"): (_inschrijving, True),
-    ("api:leerling-detail", "PATCH"): (_wijziging, False),
-    ("api:leerling-detail", "PUT"): (_wijziging, False),
-}
+API_BODIES.update(
+    {
+        ("api:leerling-list", "POST"): (_inschrijving, True),
+        ("api:leerling-detail", "PATCH"): (_wijziging, False),
+        ("api:leerling-detail", "PUT"): (_wijziging, False),
+    }
+)
 
 
 def _doelafhankelijk(route: Route, methode: str) -> bool:
@@ -198,6 +202,9 @@ OPP_ARGUMENTEN = {
 
 def _url(route: Route, regio: Regio) -> str:
     argumenten = ARGUMENTEN
+    for prefixen, eigen_argumenten in ROUTE_ARGUMENTEN.items():
+        if route.naam.startswith(prefixen):
+            argumenten = {**ARGUMENTEN, **eigen_argumenten}
     if route.naam.startswith(OPP_ROUTES):
         argumenten = {**ARGUMENTEN, **OPP_ARGUMENTEN}
         if route.naam in ("ondersteuning:reactie", "api:ontwikkelingsperspectief-reactie"):

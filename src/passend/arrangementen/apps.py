@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ArrangementenConfig(AppConfig):
+    name = "passend.arrangementen"
+    label = "arrangementen"
+    verbose_name = "Arrangementen"
