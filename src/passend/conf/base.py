@@ -214,6 +214,46 @@ PASSEND = {
     "LEERLING_LOGIN_MINIMUM_LEEFTIJD": env_int("PASSEND_LEERLING_LOGIN_LEEFTIJD", 12),
     # Remind the school this many days before an OPP's yearly evaluation falls due.
     "OPP_HERINNERING_DAGEN": env_int("PASSEND_OPP_HERINNERING_DAGEN", 42),
+    # Zorgplicht: whether the summer holiday suspends the decision term (unconfirmed rule:
+    # default no), and which holiday region's dates (noord/midden/zuid) count.
+    "ZORGPLICHT_ZOMERVAKANTIE_SCHORT": env_bool("PASSEND_ZORGPLICHT_ZOMERVAKANTIE_SCHORT", False),
+    "ZORGPLICHT_ZOMERVAKANTIE_REGIO": env_str("PASSEND_ZORGPLICHT_ZOMERVAKANTIE_REGIO", "midden"),
+    # Summer holidays per region (rijksoverheid.nl), first and last day inclusive.
+    "ZOMERVAKANTIES": {
+        "noord": [
+            ("2025-07-12", "2025-08-24"),
+            ("2026-07-04", "2026-08-16"),
+            ("2027-07-10", "2027-08-22"),
+        ],
+        "midden": [
+            ("2025-07-19", "2025-08-31"),
+            ("2026-07-18", "2026-08-30"),
+            ("2027-07-24", "2027-09-05"),
+        ],
+        "zuid": [
+            ("2025-07-05", "2025-08-17"),
+            ("2026-07-11", "2026-08-23"),
+            ("2027-07-17", "2027-08-29"),
+        ],
+    },
+    # TLV defaults; each SWV may set its own values (toelaatbaarheid.Tlvregeling).
+    # Professions allowed as the second deskundige (the first is an orthopedagoog or psycholoog).
+    "TLV_TWEEDE_DESKUNDIGEN": env_list(
+        "PASSEND_TLV_TWEEDE_DESKUNDIGEN",
+        [
+            "orthopedagoog",
+            "psycholoog",
+            "kinder- en jeugdpsychiater",
+            "jeugdarts",
+            "maatschappelijk werker",
+        ],
+    ),
+    # Labels of bekostigingscategorie 1/2/3 for so/vso (unconfirmed: a setting).
+    "TLV_CATEGORIE_LABELS": env_list("PASSEND_TLV_CATEGORIE_LABELS", ["laag", "midden", "hoog"]),
+    # Shortest duration of a TLV in months (e.g. at least one school year).
+    "TLV_MINIMALE_DUUR_MAANDEN": env_int("PASSEND_TLV_MINIMALE_DUUR_MAANDEN", 12),
+    # TLVs ending within this many months are listed for verlenging.
+    "TLV_EINDE_SIGNAAL_MAANDEN": env_int("PASSEND_TLV_EINDE_SIGNAAL_MAANDEN", 6),
 }
 
 LOGGING = {

@@ -9,7 +9,7 @@ from django.db import transaction
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
-from passend.leerlingen.models import Inschrijving, Leerling
+from passend.leerlingen.models import Betrokkenheid, Inschrijving, Leerling
 from passend.leerlingen.permissions import beleid
 from passend.leerlingen.rules import WIJZIGBARE_VELDEN, normaliseer_leerling_postcode
 from passend.organisaties.models import Vestiging
@@ -121,3 +121,29 @@ def leerling_inlog_geven(*, leerling: Leerling, gebruiker: Any, peildatum: date)
         leerling.save(update_fields=["gebruiker", "gewijzigd_op"])
         rol_toekennen(gebruiker=gebruiker, rolsoort=Rolsoort.LEERLING, van=peildatum)
     return leerling
+
+
+def betrokkenheid_vastleggen(
+    *,
+    leerling: Leerling,
+    grond: str,
+    van: date,
+    samenwerkingsverband: Any = None,
+    gebruiker: Any = None,
+    tot: date | None = None,
+) -> Betrokkenheid:
+    """Give an SWV (or a person) sight of a pupil for a reason, from a date.
+
+    Called by the services of the processes (an arrangement or TLV request, a verzuim case)
+    inside their own transaction, after their own permission check; idempotent per reason.
+    """
+    if samenwerkingsverband is None and gebruiker is None:
+        raise ValueError("Een betrokkenheid hoort bij een SWV of een persoon.")
+    betrokkenheid, _ = Betrokkenheid.objects.get_or_create(
+        leerling=leerling,
+        samenwerkingsverband=samenwerkingsverband,
+        gebruiker=gebruiker,
+        grond=grond,
+        defaults={"van": van, "tot": tot},
+    )
+    return betrokkenheid

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('leerlingen', '0001_initial'),
-        ('organisaties', '0002_samenwerkingsverband_werkgebied'),
+        ("leerlingen", "0001_initial"),
+        ("organisaties", "0002_samenwerkingsverband_werkgebied"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='leerling',
-            name='woongemeente',
-            field=models.ForeignKey(blank=True, help_text='Bepaalt het SWV van de woonregio (grensverkeer bij een eerste inschrijving).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.gemeente'),
+            model_name="leerling",
+            name="woongemeente",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Bepaalt het SWV van de woonregio (grensverkeer bij een eerste inschrijving).",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="organisaties.gemeente",
+            ),
         ),
     ]

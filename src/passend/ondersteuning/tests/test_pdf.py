@@ -19,6 +19,7 @@ from passend.accounts.actor import Actor
 from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import GebruikerFactory, RolFactory
 from passend.core.models import Toegangsregel
+from passend.core.pdf import alleen_inline_fetcher
 from passend.leerlingen.tests.factories import (
     InschrijvingFactory,
     LeerlingFactory,
@@ -26,7 +27,7 @@ from passend.leerlingen.tests.factories import (
 )
 from passend.ondersteuning import services
 from passend.ondersteuning.models import Ontwikkelingsperspectief
-from passend.ondersteuning.pdf import alleen_inline_fetcher, opp_pdf
+from passend.ondersteuning.pdf import opp_pdf
 from passend.ondersteuning.rules import Besluit, FactorSoort, Hoorwijze
 from passend.ondersteuning.views.documenten import pdf_bestandsnaam
 

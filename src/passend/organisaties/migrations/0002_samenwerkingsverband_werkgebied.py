@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisaties', '0001_initial'),
+        ("organisaties", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='samenwerkingsverband',
-            name='werkgebied',
-            field=models.ManyToManyField(blank=True, help_text='De gemeenten waarvoor dit SWV de woonregio is (per sector één SWV).', related_name='samenwerkingsverbanden', to='organisaties.gemeente'),
+            model_name="samenwerkingsverband",
+            name="werkgebied",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="De gemeenten waarvoor dit SWV de woonregio is (per sector één SWV).",
+                related_name="samenwerkingsverbanden",
+                to="organisaties.gemeente",
+            ),
         ),
     ]
