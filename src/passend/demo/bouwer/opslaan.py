@@ -23,8 +23,9 @@ from passend.accounts.services import (
     totp_apparaat_toevoegen,
 )
 from passend.demo.bouwer.inlogplan import WACHTWOORD
+from passend.demo.bouwer.leerlingplan import gemeente_van_postcode
 from passend.demo.bouwer.plan import DemoPlan, InlogPlan, OrganisatiePlan, VestigingPlan
-from passend.demo.bouwer.regio import PROVINCIE, ROLLEN_VAN
+from passend.demo.bouwer.regio import PROVINCIE, ROLLEN_VAN, SWV_PO, SWV_VO
 from passend.leerlingen.models import Betrokkenheid, Inschrijving, Leerling, Ouderschap
 from passend.organisaties.models import (
     BestuurLidmaatschap,
@@ -79,6 +80,11 @@ def organisaties_opslaan(plan: OrganisatiePlan) -> Organisaties:
             for s in plan.samenwerkingsverbanden
         ],
     )
+    # The demo region is one area: its municipalities are the home region of both its SWVs
+    # (the neighbouring SWV of the plan has no municipality in the demo).
+    for swv in swvs:
+        if swv.code in (SWV_PO.code, SWV_VO.code):
+            swv.werkgebied.set(gemeenten)
     besturen = gevalideerd_opslaan(
         Schoolbestuur,
         [
@@ -203,6 +209,7 @@ def leerlingen_opslaan(
                 achternaam=leerling.achternaam,
                 geboortedatum=leerling.geboortedatum,
                 postcode=leerling.postcode,
+                woongemeente=org.gemeenten[gemeente_van_postcode(leerling.postcode)],
                 gebruiker=inloggers.get(index),
             )
             for index, leerling in enumerate(plan.leerlingen.leerlingen)

@@ -14,13 +14,18 @@ from passend.accounts.models import Gebruiker, Koppeling, Rol
 from passend.accounts.rules import SCHOOLROLLEN, Rolsoort
 from passend.core.perioden import actief_op
 from passend.demo.bouwer import WACHTWOORD, bouw_demo_regio, plan_demo_regio
-from passend.demo.bouwer.leerlingplan import LEEFTIJDEN, aantallen_per_vestiging
+from passend.demo.bouwer.leerlingplan import (
+    LEEFTIJDEN,
+    aantallen_per_vestiging,
+    gemeente_van_postcode,
+)
 from passend.demo.bouwer.namen import splits_achternaam
 from passend.demo.bouwer.regio import PEILDATUM, SWV_BUREN, SWV_PO, SWV_VO
 from passend.leerlingen.models import Betrokkenheid, Inschrijving, Leerling, Ouderschap
 from passend.leerlingen.rules import leeftijd_op
 from passend.organisaties.models import (
     BestuurLidmaatschap,
+    Samenwerkingsverband,
     School,
     Schoolbestuur,
     SwvLidmaatschap,
@@ -33,6 +38,7 @@ from passend.organisaties.rules import (
     Soort,
     normaliseer_postcode,
 )
+from passend.organisaties.selectors import swv_van_woonregio
 
 KLEIN = 300
 JSON_VELDEN = {
@@ -216,6 +222,17 @@ def test_lopende_betrokkenheden_van_swv_en_leerplicht(demo):
     ).filter(actief_op(vandaag))
     assert leerplicht.exists()
     assert all(b.grond.startswith("verzuimmelding") for b in leerplicht)
+
+
+def test_woongemeente_en_werkgebied_bepalen_het_swv_van_de_woonregio(demo):
+    assert not Leerling.objects.filter(woongemeente__isnull=True).exists()
+    for code in (SWV_PO.code, SWV_VO.code):
+        swv = Samenwerkingsverband.objects.get(code=code)
+        assert {g.code for g in swv.werkgebied.all()} == {"9901", "9902", "9903"}
+    assert not Samenwerkingsverband.objects.get(code=SWV_BUREN.code).werkgebied.exists()
+    leerling = Leerling.objects.filter(postcode__startswith="4").first() or Leerling.objects.first()
+    assert leerling.woongemeente.code == gemeente_van_postcode(leerling.postcode)
+    assert swv_van_woonregio(gemeente_id=leerling.woongemeente_id, sector="VO").code == SWV_VO.code
 
 
 def test_commando_schrijft_logins_en_het_totp_geheim_klopt(db, tmp_path):
