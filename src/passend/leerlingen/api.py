@@ -21,7 +21,7 @@ from passend.leerlingen.models import Inschrijving, Leerling
 from passend.leerlingen.permissions import beleid
 from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtbaar_voor
 from passend.leerlingen.services import Conflict, leerling_inschrijven, leerling_wijzigen
-from passend.organisaties.models import Vestiging
+from passend.organisaties.models import Gemeente, Vestiging
 
 POSTCODE_PATROON = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 
@@ -43,6 +43,7 @@ class InschrijvingSerializer(serializers.ModelSerializer[Inschrijving]):
 
 class LeerlingSerializer(serializers.ModelSerializer[Leerling]):
     inschrijvingen = InschrijvingSerializer(many=True, read_only=True)
+    woongemeente = serializers.SlugRelatedField(slug_field="naam", read_only=True)
     versie = serializers.SerializerMethodField(
         help_text="Meesturen bij een wijziging (optimistische vergrendeling)."
     )
@@ -57,6 +58,7 @@ class LeerlingSerializer(serializers.ModelSerializer[Leerling]):
             "achternaam",
             "geboortedatum",
             "postcode",
+            "woongemeente",
             "inschrijvingen",
             "versie",
         ]
@@ -107,6 +109,13 @@ class WijzigenSerializer(serializers.Serializer[Any]):
     tussenvoegsel = serializers.CharField(max_length=20, required=False, allow_blank=True)
     achternaam = serializers.CharField(max_length=200, required=False)
     postcode = serializers.RegexField(POSTCODE_PATROON, max_length=7, required=False)
+    woongemeente = serializers.SlugRelatedField(
+        slug_field="naam",
+        queryset=Gemeente.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Naam van de woongemeente (bepaalt het SWV van de woonregio).",
+    )
 
 
 class LeerlingViewSet(viewsets.GenericViewSet[Leerling]):

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from passend.core.forms import NLDesignForm
-from passend.organisaties.models import Vestiging
+from passend.organisaties.models import Gemeente, Vestiging
 
 
 class ZoekForm(NLDesignForm):
@@ -62,5 +62,13 @@ class WijzigenForm(NLDesignForm):
     )
     postcode = forms.CharField(
         label="Postcode woonadres", max_length=7, error_messages={"required": "Vul de postcode in."}
+    )
+    woongemeente = forms.ModelChoiceField(
+        queryset=Gemeente.objects.order_by("naam"),
+        required=False,
+        empty_label="Onbekend",
+        help_text="Bij een eerste inschrijving bepaalt de woongemeente welk "
+        "samenwerkingsverband over een toelaatbaarheidsverklaring beslist.",
+        error_messages={"invalid_choice": "Kies een gemeente uit de lijst."},
     )
     versie = forms.CharField(widget=forms.HiddenInput)

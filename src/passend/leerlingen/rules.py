@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 
 from passend.organisaties.rules import normaliseer_postcode
 
-WIJZIGBARE_VELDEN = frozenset({"voornamen", "roepnaam", "tussenvoegsel", "achternaam", "postcode"})
+WIJZIGBARE_VELDEN = frozenset(
+    {"voornamen", "roepnaam", "tussenvoegsel", "achternaam", "postcode", "woongemeente"}
+)
 
 
 def leeftijd_op(geboortedatum: date, peildatum: date) -> int:

@@ -60,6 +60,7 @@ def leerling_voor_actor(
     """
     leerling = (
         Leerling.objects.filter(sleutel=sleutel)
+        .select_related("woongemeente")
         .prefetch_related(
             Prefetch(
                 "inschrijvingen",

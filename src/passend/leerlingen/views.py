@@ -152,6 +152,7 @@ def wijzigen(request: HttpRequest, sleutel: UUID) -> HttpResponse:
         "tussenvoegsel": leerling.tussenvoegsel,
         "achternaam": leerling.achternaam,
         "postcode": leerling.postcode,
+        "woongemeente": leerling.woongemeente_id,
         "versie": leerling.gewijzigd_op.isoformat(),
     }
     form = WijzigenForm(request.POST or None, initial=initial)

@@ -6,7 +6,7 @@ from passend.accounts.services import koppeling_aanmaken
 from passend.accounts.tests.factories import RolFactory
 from passend.core.models import Toegangsregel
 from passend.leerlingen.tests.factories import InschrijvingFactory
-from passend.organisaties.tests.factories import VestigingFactory
+from passend.organisaties.tests.factories import GemeenteFactory, VestigingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,25 @@ def test_leerling_van_andere_school_is_404_via_api():
     assert antwoord.status_code == 404
     assert inschrijving.leerling.achternaam not in antwoord.content.decode()
     assert Toegangsregel.objects.get().resultaat == "geweigerd"
+
+
+def test_woongemeente_wijzigen_op_naam_en_onbekende_gemeente_is_een_veldfout():
+    inschrijving = InschrijvingFactory()
+    gemeente = GemeenteFactory(naam="Lingewaard-test")
+    client = _api(
+        RolFactory(rolsoort=Rolsoort.INTERN_BEGELEIDER, school=inschrijving.vestiging.school)
+    )
+    url = f"/api/v1/leerlingen/{inschrijving.leerling.sleutel}/"
+    versie = client.get(url).json()["versie"]
+    onbekend = client.patch(
+        url, {"versie": versie, "woongemeente": "Nergenshuizen"}, content_type="application/json"
+    )
+    assert onbekend.status_code == 400
+    assert "woongemeente" in onbekend.json()["velden"]
+    goed = client.patch(
+        url, {"versie": versie, "woongemeente": gemeente.naam}, content_type="application/json"
+    )
+    assert goed.status_code == 200, goed.content
+    assert goed.json()["woongemeente"] == "Lingewaard-test"
+    inschrijving.leerling.refresh_from_db()
+    assert inschrijving.leerling.woongemeente == gemeente
