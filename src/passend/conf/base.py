@@ -6,6 +6,7 @@ One settings module, read from the environment, with safe (production) defaults.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from csp.constants import NONE, SELF
 
@@ -207,7 +208,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Domain settings (unconfirmed rules are settings, DOMAIN.md) -----------------
-PASSEND = {
+PASSEND: dict[str, Any] = {
     # Aggregates for the inspectorate and the public never show cells under this size.
     "KLEINE_CEL_GRENS": env_int("PASSEND_KLEINE_CEL_GRENS", 10),
     # Pupils of this age and older may log in themselves.

@@ -43,7 +43,9 @@ class InschrijvingSerializer(serializers.ModelSerializer[Inschrijving]):
 
 class LeerlingSerializer(serializers.ModelSerializer[Leerling]):
     inschrijvingen = InschrijvingSerializer(many=True, read_only=True)
-    woongemeente = serializers.SlugRelatedField(slug_field="naam", read_only=True)
+    woongemeente: serializers.SlugRelatedField[Gemeente] = serializers.SlugRelatedField(
+        slug_field="naam", read_only=True
+    )
     versie = serializers.SerializerMethodField(
         help_text="Meesturen bij een wijziging (optimistische vergrendeling)."
     )
