@@ -1,7 +1,9 @@
 """What the start page ("mijn werk") shows for each role."""
 
+from importlib import import_module
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 
 from passend.accounts.rules import SCHOOLROLLEN, Rolsoort
@@ -25,9 +27,46 @@ from passend.organisaties.selectors import (
     vestigingen_van_school,
 )
 
+#: Apps whose selectors offer ``mijn_werk(actor=, peildatum=)``: counts and links, no pupil data.
+WERKVOORRAAD = ("passend.zorgplicht.selectors",)
+
+
+def werkvoorraad(*, actor: Any, peildatum: Any) -> list[dict[str, Any]]:
+    """What asks for the actor's attention in the processes (registrations, requests)."""
+    items: list[dict[str, Any]] = []
+    for module in WERKVOORRAAD:
+        items.extend(import_module(module).mijn_werk(actor=actor, peildatum=peildatum))
+    return items
+
+
+#: The processes each role works in, as links on the start page: (label, route name).
+PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
+    Rolsoort.INTERN_BEGELEIDER: (("Aanmeldingen en zorgplicht", "zorgplicht:overzicht"),),
+    Rolsoort.SCHOOLLEIDER: (("Aanmeldingen en zorgplicht", "zorgplicht:overzicht"),),
+    Rolsoort.BESTUURDER: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
+    Rolsoort.LOKET: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
+    Rolsoort.COMMISSIELID: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
+    Rolsoort.DIRECTEUR: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
+    Rolsoort.OUDER: (
+        ("Meld uw kind aan bij een school", "zorgplicht:aanmelden"),
+        ("Uw aanmeldingen", "zorgplicht:portaal"),
+    ),
+}
+
 
 def startpagina_voor(*, actor: Any, route: str) -> dict[str, Any]:
     peildatum = timezone.localdate()
+    return {
+        **_startpagina(actor=actor, route=route, peildatum=peildatum),
+        "werk": werkvoorraad(actor=actor, peildatum=peildatum),
+        "processen": [
+            {"label": label, "url": reverse(naam)}
+            for label, naam in PROCESSEN.get(actor.rolsoort, ())
+        ],
+    }
+
+
+def _startpagina(*, actor: Any, route: str, peildatum: Any) -> dict[str, Any]:
     rolsoort = actor.rolsoort
     if rolsoort in SCHOOLROLLEN:
         vestigingen = list(

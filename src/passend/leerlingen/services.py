@@ -147,3 +147,82 @@ def betrokkenheid_vastleggen(
         defaults={"van": van, "tot": tot},
     )
     return betrokkenheid
+
+
+def leerling_registreren(
+    *,
+    voornamen: str,
+    achternaam: str,
+    geboortedatum: date,
+    postcode: str,
+    woongemeente: Any = None,
+    roepnaam: str = "",
+    tussenvoegsel: str = "",
+    ouder: Any = None,
+) -> Leerling:
+    """Register a child that is not enrolled anywhere yet, for a registration at a school.
+
+    Called by the zorgplicht services inside their own transaction, after their own
+    permission check and with their own access-log record. When a parent registers a new
+    child in the portal, ``ouder`` becomes the child's parent with gezag (as the parent
+    declares; the school checks it at the intake).
+    """
+    leerling = Leerling(
+        voornamen=voornamen.strip(),
+        roepnaam=roepnaam.strip(),
+        tussenvoegsel=tussenvoegsel.strip(),
+        achternaam=achternaam.strip(),
+        geboortedatum=geboortedatum,
+        postcode=normaliseer_leerling_postcode(postcode),
+        woongemeente=woongemeente,
+    )
+    leerling.full_clean()
+    leerling.save()
+    if ouder is not None:
+        from passend.leerlingen.models import Ouderschap
+
+        Ouderschap.objects.create(ouder=ouder, leerling=leerling, gezag=True)
+    return leerling
+
+
+def inschrijven_na_toelating(
+    *, leerling: Leerling, vestiging: Vestiging, van: date
+) -> Inschrijving:
+    """Enrol an admitted pupil at the location from ``van`` (the school then sees the file).
+
+    A running enrolment at another location ends the day before (a pupil attends one school
+    at a time). Idempotent: an enrolment at this location that already covers ``van`` is
+    returned as it is. Called by the zorgplicht services inside their own transaction,
+    after their own permission check and with their own access-log record.
+    """
+    from datetime import timedelta
+
+    from django.db.models import Q
+
+    bestaand = (
+        Inschrijving.objects.filter(leerling=leerling, vestiging=vestiging, van__lte=van)
+        .filter(Q(tot__isnull=True) | Q(tot__gte=van))
+        .first()
+    )
+    if bestaand is not None:
+        return bestaand
+    overlappend = Inschrijving.objects.filter(leerling=leerling).filter(
+        Q(tot__isnull=True) | Q(tot__gte=van)
+    )
+    for eerder in overlappend.select_for_update():
+        if eerder.van >= van:
+            raise ValidationError(
+                {
+                    "ingangsdatum": (
+                        f"De leerling staat vanaf {eerder.van:%d-%m-%Y} al ingeschreven op een "
+                        "school. Kies een latere ingangsdatum."
+                    )
+                }
+            )
+        eerder.tot = van - timedelta(days=1)
+        eerder.full_clean()
+        eerder.save(update_fields=["tot", "gewijzigd_op"])
+    inschrijving = Inschrijving(leerling=leerling, vestiging=vestiging, van=van)
+    inschrijving.full_clean()
+    inschrijving.save()
+    return inschrijving

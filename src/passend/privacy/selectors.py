@@ -20,8 +20,9 @@ from django.db.models import (
 from django.utils import timezone
 
 from passend.core.models import Resultaat, Toegangsregel, ToegangsregelLeerling
-from passend.leerlingen.models import Inschrijving, Leerling
+from passend.leerlingen.models import Betrokkenheid, Inschrijving, Leerling
 from passend.organisaties.models import SwvLidmaatschap
+from passend.zorgplicht.models import Aanmelding
 
 
 def toegang_tot_leerling(*, sleutel: UUID) -> QuerySet[Toegangsregel]:
@@ -48,12 +49,19 @@ def toegang_tot_leerling(*, sleutel: UUID) -> QuerySet[Toegangsregel]:
 
 
 def leerlingen_van_regio(*, samenwerkingsverband_id: int) -> QuerySet[Leerling]:
-    """Pupils ever enrolled at a location that ever belonged to this SWV."""
+    """Pupils ever enrolled or registered at a location that ever belonged to this SWV, and
+    pupils the SWV ever had a betrokkenheid with (e.g. a TLV request across the border)."""
     lid = SwvLidmaatschap.objects.filter(
         vestiging=OuterRef("vestiging"), samenwerkingsverband_id=samenwerkingsverband_id
     )
     inschrijving = Inschrijving.objects.filter(leerling=OuterRef("pk")).filter(Exists(lid))
-    return Leerling.objects.filter(Exists(inschrijving))
+    aanmelding = Aanmelding.objects.filter(leerling=OuterRef("pk")).filter(Exists(lid))
+    betrokkenheid = Betrokkenheid.objects.filter(
+        leerling=OuterRef("pk"), samenwerkingsverband_id=samenwerkingsverband_id
+    )
+    return Leerling.objects.filter(
+        Exists(inschrijving) | Exists(aanmelding) | Exists(betrokkenheid)
+    )
 
 
 def regio_filter(actor: Any) -> Q:

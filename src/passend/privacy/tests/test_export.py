@@ -9,8 +9,11 @@ from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import RolFactory
 from passend.core.models import Toegangsregel
 from passend.core.toegangslog import toegang_vastleggen
-from passend.leerlingen.tests.factories import InschrijvingFactory
+from passend.leerlingen.models import Betrokkenheid
+from passend.leerlingen.tests.factories import InschrijvingFactory, LeerlingFactory
 from passend.organisaties.tests.factories import SwvLidmaatschapFactory
+from passend.privacy.selectors import leerlingen_van_regio
+from passend.zorgplicht.tests.factories import AanmeldingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +104,20 @@ def test_export_gebruikt_een_vast_aantal_queries(
     client = maak_client(privacy)
     with django_assert_max_num_queries(16):
         assert client.get(reverse("privacy:toegangslog-export")).status_code == 200
+
+
+def test_regio_omvat_aangemelde_en_betrokken_leerlingen_zonder_inschrijving():
+    lid = SwvLidmaatschapFactory()
+    aangemeld = AanmeldingFactory(vestiging=lid.vestiging).leerling
+    betrokken = LeerlingFactory()
+    Betrokkenheid.objects.create(
+        leerling=betrokken,
+        samenwerkingsverband=lid.samenwerkingsverband,
+        grond="aanvraag TLV",
+        van="2026-01-01",
+    )
+    elders = AanmeldingFactory().leerling
+    regio = set(leerlingen_van_regio(samenwerkingsverband_id=lid.samenwerkingsverband_id))
+    assert aangemeld in regio
+    assert betrokken in regio
+    assert elders not in regio
