@@ -28,7 +28,7 @@ from passend.organisaties.selectors import (
 )
 
 #: Apps whose selectors offer ``mijn_werk(actor=, peildatum=)``: counts and links, no pupil data.
-WERKVOORRAAD = ("passend.zorgplicht.selectors",)
+WERKVOORRAAD = ("passend.zorgplicht.selectors", "passend.arrangementen.selectors")
 
 
 def werkvoorraad(*, actor: Any, peildatum: Any) -> list[dict[str, Any]]:
@@ -40,16 +40,29 @@ def werkvoorraad(*, actor: Any, peildatum: Any) -> list[dict[str, Any]]:
 
 
 #: The processes each role works in, as links on the start page: (label, route name).
+_SCHOOL = (
+    ("Aanmeldingen en zorgplicht", "zorgplicht:overzicht"),
+    ("Arrangementen", "arrangementen:overzicht"),
+)
+_SWV = (
+    ("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),
+    ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
+)
 PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
-    Rolsoort.INTERN_BEGELEIDER: (("Aanmeldingen en zorgplicht", "zorgplicht:overzicht"),),
-    Rolsoort.SCHOOLLEIDER: (("Aanmeldingen en zorgplicht", "zorgplicht:overzicht"),),
-    Rolsoort.BESTUURDER: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
-    Rolsoort.LOKET: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
-    Rolsoort.COMMISSIELID: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
-    Rolsoort.DIRECTEUR: (("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),),
+    Rolsoort.INTERN_BEGELEIDER: _SCHOOL,
+    Rolsoort.SCHOOLLEIDER: _SCHOOL,
+    Rolsoort.BESTUURDER: (
+        ("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),
+        ("Arrangementen", "arrangementen:overzicht"),
+    ),
+    Rolsoort.LOKET: _SWV,
+    Rolsoort.COMMISSIELID: _SWV,
+    Rolsoort.DIRECTEUR: _SWV,
+    Rolsoort.DESKUNDIGE: (("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),),
     Rolsoort.OUDER: (
         ("Meld uw kind aan bij een school", "zorgplicht:aanmelden"),
         ("Uw aanmeldingen", "zorgplicht:portaal"),
+        ("Arrangementen voor uw kind", "arrangementen:portaal"),
     ),
 }
 

@@ -237,6 +237,8 @@ PASSEND: dict[str, Any] = {
             ("2027-07-17", "2027-08-29"),
         ],
     },
+    # Term for parents to object to an arrangement decision (unconfirmed, so a setting).
+    "ARRANGEMENT_BEZWAARTERMIJN_WEKEN": env_int("PASSEND_ARRANGEMENT_BEZWAARTERMIJN_WEKEN", 6),
     # TLV defaults; each SWV may set its own values (toelaatbaarheid.Tlvregeling).
     # Professions allowed as the second deskundige (the first is an orthopedagoog or psycholoog).
     "TLV_TWEEDE_DESKUNDIGEN": env_list(

@@ -24,6 +24,7 @@ from typing import Any
 from django.db import transaction
 
 from passend.demo.bouwer.aanmeldingen import demo_aanmeldingen_opslaan
+from passend.demo.bouwer.arrangementen import demo_arrangementen_opslaan
 from passend.demo.bouwer.inloggegevens import Inloggegeven, inloggegevens_ophalen, inlogtabel
 from passend.demo.bouwer.inlogplan import (
     LEERPLICHT_GEMEENTE,
@@ -112,6 +113,7 @@ def bouw_demo_regio(
         aantallen = plan_opslaan(plan, meld)
         aantallen["ontwikkelingsperspectieven"] = demo_opps_opslaan(meld)
         aantallen["aanmeldingen"] = demo_aanmeldingen_opslaan(meld)
+        aantallen["arrangementaanvragen"] = demo_arrangementen_opslaan(meld)
     rijen, waarschuwingen = inloggegevens_ophalen(plan)
     return DemoResultaat(
         al_aanwezig=False,

@@ -223,8 +223,12 @@ def test_elke_leerling_heeft_een_ouder_en_broers_en_zussen_delen_ouders(demo):
 
 def test_lopende_betrokkenheden_van_swv_en_leerplicht(demo):
     vandaag = timezone.localdate()
-    swv = Betrokkenheid.objects.filter(samenwerkingsverband__isnull=False).filter(
-        actief_op(vandaag)
+    # The planned involvements (ground "... 2026-0001"); the demo's requests to the SWV
+    # (arrangement "ARR-2026-00001", TLV) add their own through the services.
+    swv = (
+        Betrokkenheid.objects.filter(samenwerkingsverband__isnull=False)
+        .filter(grond__regex=r" [0-9]{4}-[0-9]{4}$")
+        .filter(actief_op(vandaag))
     )
     assert swv.count() == round(KLEIN * 150 / 5000)
     assert {b.samenwerkingsverband.code for b in swv} <= {SWV_PO.code, SWV_VO.code}
