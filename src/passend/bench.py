@@ -160,6 +160,21 @@ def main() -> None:
         f"/opp/{vastgesteld.sleutel}/pdf/"
     )
     resultaten["opp_pdf_weergeven"] = _tijden(lambda: opp_pdf(vastgesteld), 10)
+    resultaten["aanmeldingen_toegevoegd"] = _aanmeldingen_toevoegen(AANTAL_AANMELDINGEN)
+    bestuurder = _client_als("bestuurder")
+    schoolleider = _client_als("schoolleider")
+    loket = _client_als("loket")
+    commissielid = _client_als("commissielid")
+    paginas["aanmeldingen van de school (schoolleider)"] = lambda: schoolleider.get(
+        "/aanmeldingen/"
+    )
+    paginas["lopende termijnen (bestuurder)"] = lambda: bestuurder.get("/aanmeldingen/termijnen/")
+    paginas["lopende termijnen (SWV loket)"] = lambda: loket.get("/aanmeldingen/termijnen/")
+    paginas["API aanmeldingen (schoolleider)"] = lambda: schoolleider.get("/api/v1/aanmeldingen/")
+    paginas["werkvoorraad arrangementen (loket)"] = lambda: loket.get(
+        "/arrangementen/werkvoorraad/"
+    )
+    paginas["mijn werk (commissielid)"] = lambda: commissielid.get("/mijn-werk/")
     resultaten["paginas"] = {}
     for naam, functie in paginas.items():
         status = functie().status_code
@@ -169,6 +184,48 @@ def main() -> None:
     uit = BASIS / "var" / "bench.json"
     uit.write_text(json.dumps(resultaten, indent=2, ensure_ascii=False))
     print(json.dumps(resultaten, indent=2, ensure_ascii=False))
+
+
+#: Open registrations added to the demo region for the term overviews (a large SWV's year).
+AANTAL_AANMELDINGEN = 3000
+
+
+def _aanmeldingen_toevoegen(aantal: int) -> dict[str, Any]:
+    """Seed open registrations of existing pupils at the region's locations, with live terms
+    spread over the past 12 weeks (bulk: benchmark seeding, not the services)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from passend.accounts.models import Gebruiker
+    from passend.leerlingen.models import Leerling
+    from passend.organisaties.models import Vestiging
+    from passend.zorgplicht.models import Aanmelding
+    from passend.zorgplicht.rules import beslissen_uiterlijk, tijdelijke_plaatsing_vanaf
+
+    vandaag = timezone.localdate()
+    vestigingen = list(Vestiging.objects.filter(lidmaatschappen__isnull=False).distinct())
+    leerlingen = list(Leerling.objects.order_by("id").values_list("id", flat=True)[:aantal])
+    ingediend_door = Gebruiker.objects.filter(rollen__rolsoort="schoolleider").first()
+    assert ingediend_door is not None
+    begin = time.perf_counter()
+    Aanmelding.objects.bulk_create(
+        [
+            Aanmelding(
+                leerling_id=leerling_id,
+                vestiging=vestigingen[i % len(vestigingen)],
+                ontvangen_op=(ontvangen := vandaag - timedelta(days=i % 84)),
+                wijze="papier",
+                ingediend_door=ingediend_door,
+                ondersteuning_verwacht=i % 3 == 0,
+                beslissen_uiterlijk=beslissen_uiterlijk(ontvangen),
+                tijdelijke_plaatsing_vanaf=tijdelijke_plaatsing_vanaf(ontvangen),
+            )
+            for i, leerling_id in enumerate(leerlingen)
+        ],
+        batch_size=500,
+    )
+    return {"aantal": len(leerlingen), "seconden": round(time.perf_counter() - begin, 2)}
 
 
 def _school_van(client: Any) -> Any:

@@ -28,7 +28,11 @@ from passend.organisaties.selectors import (
 )
 
 #: Apps whose selectors offer ``mijn_werk(actor=, peildatum=)``: counts and links, no pupil data.
-WERKVOORRAAD = ("passend.zorgplicht.selectors", "passend.arrangementen.selectors")
+WERKVOORRAAD = (
+    "passend.zorgplicht.selectors",
+    "passend.arrangementen.selectors",
+    "passend.toelaatbaarheid.selectors",
+)
 
 
 def werkvoorraad(*, actor: Any, peildatum: Any) -> list[dict[str, Any]]:
@@ -43,10 +47,15 @@ def werkvoorraad(*, actor: Any, peildatum: Any) -> list[dict[str, Any]]:
 _SCHOOL = (
     ("Aanmeldingen en zorgplicht", "zorgplicht:overzicht"),
     ("Arrangementen", "arrangementen:overzicht"),
+    ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
 )
 _SWV = (
     ("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),
     ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
+    ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
+    ("TLV's die binnenkort eindigen", "toelaatbaarheid:eindigt-binnenkort"),
+    ("Grensverkeer", "toelaatbaarheid:grensverkeer"),
+    ("Rapportage TLV's", "toelaatbaarheid:rapportage"),
 )
 PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.INTERN_BEGELEIDER: _SCHOOL,
@@ -54,11 +63,23 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.BESTUURDER: (
         ("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),
         ("Arrangementen", "arrangementen:overzicht"),
+        ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
     ),
-    Rolsoort.LOKET: _SWV,
+    Rolsoort.LOKET: (*_SWV, ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen")),
     Rolsoort.COMMISSIELID: _SWV,
-    Rolsoort.DIRECTEUR: _SWV,
-    Rolsoort.DESKUNDIGE: (("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),),
+    Rolsoort.DIRECTEUR: (
+        *_SWV,
+        ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen"),
+        ("Regeling TLV's", "toelaatbaarheid:regeling"),
+    ),
+    Rolsoort.DESKUNDIGE: (
+        ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
+        ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
+    ),
+    Rolsoort.FUNCTIONEEL_BEHEERDER: (
+        ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen"),
+        ("Regeling TLV's", "toelaatbaarheid:regeling"),
+    ),
     Rolsoort.OUDER: (
         ("Meld uw kind aan bij een school", "zorgplicht:aanmelden"),
         ("Uw aanmeldingen", "zorgplicht:portaal"),

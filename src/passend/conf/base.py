@@ -200,6 +200,11 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "VestigingSoortEnum": "passend.organisaties.rules.Soort",
         "FactorSoortEnum": "passend.ondersteuning.rules.FactorSoort",
+        "TlvSoortEnum": "passend.toelaatbaarheid.rules.Soort",
+        "TlvStatusEnum": "passend.toelaatbaarheid.rules.Status",
+        "TlvBesluitEnum": "passend.toelaatbaarheid.rules.Besluit",
+        "OppStatusEnum": "passend.ondersteuning.rules.Status",
+        "InstemmingBesluitEnum": "passend.ondersteuning.rules.Besluit",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -50,14 +50,17 @@ def toegang_tot_leerling(*, sleutel: UUID) -> QuerySet[Toegangsregel]:
 
 def leerlingen_van_regio(*, samenwerkingsverband_id: int) -> QuerySet[Leerling]:
     """Pupils ever enrolled or registered at a location that ever belonged to this SWV, and
-    pupils the SWV ever had a betrokkenheid with (e.g. a TLV request across the border)."""
+    pupils the SWV has had a betrokkenheid with since it started (e.g. a TLV request across
+    the border); a case that starts later does not count yet."""
     lid = SwvLidmaatschap.objects.filter(
         vestiging=OuterRef("vestiging"), samenwerkingsverband_id=samenwerkingsverband_id
     )
     inschrijving = Inschrijving.objects.filter(leerling=OuterRef("pk")).filter(Exists(lid))
     aanmelding = Aanmelding.objects.filter(leerling=OuterRef("pk")).filter(Exists(lid))
     betrokkenheid = Betrokkenheid.objects.filter(
-        leerling=OuterRef("pk"), samenwerkingsverband_id=samenwerkingsverband_id
+        leerling=OuterRef("pk"),
+        samenwerkingsverband_id=samenwerkingsverband_id,
+        van__lte=timezone.localdate(),
     )
     return Leerling.objects.filter(
         Exists(inschrijving) | Exists(aanmelding) | Exists(betrokkenheid)

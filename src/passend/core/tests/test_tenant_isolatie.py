@@ -178,14 +178,14 @@ def zichtbaar_volgens_de_regels(actor: str) -> frozenset[str]:
 
 def regio_van_privacy_officer(actor: str) -> frozenset[str]:
     """The pupils a privacy officer oversees: ever enrolled at a school of the SWV, or with a
-    running case at the SWV (the log of their own staff)."""
+    case at the SWV that has started (the log of their own staff)."""
     swv = ACTOREN[actor].organisatie
     return frozenset(
         code
         for code, leerling in LEERLINGEN.items()
         if any(SCHOLEN[s][0] == swv for s, _, _ in leerling.inschrijvingen)
         or any(
-            soort == "swv" and wie == swv and _loopt(van, tot)
+            soort == "swv" and wie == swv and van <= 0
             for soort, wie, van, tot in leerling.betrokkenheden
         )
     )

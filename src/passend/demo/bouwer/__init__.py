@@ -39,6 +39,7 @@ from passend.demo.bouwer.opslaan import plan_opslaan
 from passend.demo.bouwer.organisatieplan import plan_organisaties
 from passend.demo.bouwer.plan import DemoPlan
 from passend.demo.bouwer.regio import PEILDATUM, SWV_PO, SWV_VO
+from passend.demo.bouwer.tlv import demo_tlv_opslaan
 from passend.organisaties.models import Samenwerkingsverband
 
 __all__ = [
@@ -114,6 +115,7 @@ def bouw_demo_regio(
         aantallen["ontwikkelingsperspectieven"] = demo_opps_opslaan(meld)
         aantallen["aanmeldingen"] = demo_aanmeldingen_opslaan(meld)
         aantallen["arrangementaanvragen"] = demo_arrangementen_opslaan(meld)
+        aantallen["toelaatbaarheidsverklaringen"] = demo_tlv_opslaan(meld)
     rijen, waarschuwingen = inloggegevens_ophalen(plan)
     return DemoResultaat(
         al_aanwezig=False,

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from passend.accounts.actor import Actor, actor_of_403
 from passend.accounts.rules import PRIVEROLLEN
+from passend.arrangementen.permissions import beleid as arrangementen_beleid
 from passend.core.models import Actie
 from passend.ondersteuning import services
 from passend.ondersteuning.forms.school import BeeindigenForm, EvaluatieForm
@@ -41,6 +42,7 @@ from passend.ondersteuning.views.school.afhandeling import (
     vastleggen,
 )
 from passend.ondersteuning.views.school.inhoud import SPECIAAL_ONDERWIJS, inhoud
+from passend.toelaatbaarheid.permissions import beleid as tlv_beleid
 
 # --- Reading one version ---------------------------------------------------------------------
 
@@ -81,6 +83,8 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             .only("sleutel", "versie", "status")
             .first(),
             "mag_opstellen": beleid.mag(actor, "opstellen", opp),
+            "mag_arrangement_aanvragen": arrangementen_beleid.mag(actor, "aanvragen"),
+            "mag_tlv_aanvragen": tlv_beleid.mag(actor, "rol:aanvragen"),
         }
     )
     return render(request, "ondersteuning/school/detail.html", context)

@@ -1,0 +1,66 @@
+"""The demo TLVs: built through the services into a small demo region, in every state."""
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from passend.accounts.models import Rol
+from passend.core.tests.scenario import client_voor
+from passend.demo.bouwer import bouw_demo_regio
+from passend.demo.bouwer.regio import SWV_PO
+from passend.organisaties.models import Samenwerkingsverband
+from passend.toelaatbaarheid.models import Bezwaar, Deskundige, Toelaatbaarheidsverklaring
+from passend.toelaatbaarheid.rules import Status
+from passend.toelaatbaarheid.selectors import tlv_cijfers
+from passend.toelaatbaarheid.views.swv import schooljaar_van
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    """The demo region as ``manage.py demo`` builds it, the TLVs included."""
+    uit = io.StringIO()
+    # 1,000 pupils: enough at De Zonnebloem without an OPP.
+    resultaat = bouw_demo_regio(seed=2026, aantal_leerlingen=1000, stdout=uit)
+    return resultaat.aantallen["toelaatbaarheidsverklaringen"], uit.getvalue().splitlines()
+
+
+def test_demo_heeft_tlvs_in_elke_status_met_grensverkeer_en_aflopend(demo):
+    aantal, meldingen = demo
+    assert aantal == Toelaatbaarheidsverklaring.objects.count() == 8
+    assert any(
+        "8 toelaatbaarheidsverklaringen (TLV) en 5 deskundigen opgeslagen" in m for m in meldingen
+    )
+    statussen = set(Toelaatbaarheidsverklaring.objects.values_list("status", flat=True))
+    assert statussen == {Status.INGEDIEND, Status.COMPLEET, Status.TOEGEKEND, Status.AFGEWEZEN}
+    assert (
+        Toelaatbaarheidsverklaring.objects.filter(
+            grensverkeer=True, status=Status.TOEGEKEND
+        ).count()
+        == 1
+    )
+    assert Toelaatbaarheidsverklaring.objects.filter(vorige__isnull=False).count() == 1
+    assert Bezwaar.objects.filter(uitkomst="ongegrond").count() == 1
+    assert Bezwaar.objects.filter(uitkomst="", adviesaanvraag_op__isnull=True).count() == 1
+    assert Deskundige.objects.filter(gebruiker__username="deskundige.po").exists()
+
+
+def test_demo_rapportcijfers_en_paginas(demo):
+    po = Samenwerkingsverband.objects.get(code=SWV_PO.code)
+    from django.utils import timezone
+
+    van, tot = schooljaar_van(timezone.localdate())
+    cijfers = tlv_cijfers(samenwerkingsverband=po, van=van.replace(year=van.year - 1), tot=tot)
+    assert cijfers["aantal_toegekend"] == 4 and cijfers["aantal_afgewezen"] == 1
+    assert cijfers["grensverkeer"]["inkomend"] == 1
+    assert cijfers["behandelduur"]["totaal"]["gemiddelde"] is not None
+    for gebruiker, url in (
+        ("loket.po", reverse("toelaatbaarheid:overzicht")),
+        ("loket.po", reverse("toelaatbaarheid:eindigt-binnenkort")),
+        ("directeur.po", reverse("toelaatbaarheid:rapportage")),
+        ("ib.dezonnebloem", reverse("toelaatbaarheid:overzicht")),
+    ):
+        rol = Rol.objects.filter(gebruiker__username=gebruiker).first()
+        assert client_voor(rol).get(url).status_code == 200, (gebruiker, url)
