@@ -175,6 +175,10 @@ def main() -> None:
         "/arrangementen/werkvoorraad/"
     )
     paginas["mijn werk (commissielid)"] = lambda: commissielid.get("/mijn-werk/")
+    directeur = _client_als("directeur")
+    paginas["TLV-overzicht (loket)"] = lambda: loket.get("/tlv/")
+    paginas["TLV-rapportage (directeur)"] = lambda: directeur.get("/tlv/rapportage/")
+    paginas["TLV BRON-export (directeur)"] = lambda: directeur.get("/tlv/bron-export.csv")
     resultaten["paginas"] = {}
     for naam, functie in paginas.items():
         status = functie().status_code

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 WIDGET_KLASSEN = {
     forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
@@ -46,3 +47,13 @@ class NLDesignForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         nl_design_widgets(self)
+
+
+def fouten_naar_formulier(form: forms.Form, fout: ValidationError) -> None:
+    """Show a service's ValidationError on the form: per field where the form has that field,
+    otherwise at the top of the form."""
+    if hasattr(fout, "error_dict"):
+        for veld, meldingen in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, meldingen)
+    else:
+        form.add_error(None, fout.messages)

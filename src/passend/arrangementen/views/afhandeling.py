@@ -10,7 +10,6 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,6 +28,7 @@ from passend.arrangementen.selectors import (
     laatste_instemming,
     verloop,
 )
+from passend.core.forms import fouten_naar_formulier as fouten_naar_formulier
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.ondersteuning.models import Instemming, Leerlingstem, Ontwikkelingsperspectief
@@ -92,14 +92,6 @@ def gesloten(
     )
     messages.error(request, melding)
     return redirect("arrangementen:detail", sleutel=aanvraag.sleutel)
-
-
-def fouten_naar_formulier(form: Form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
 
 
 def opp_inhoud(opp: Ontwikkelingsperspectief) -> dict[str, Any]:

@@ -8,12 +8,11 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from passend.accounts.actor import Actor
+from passend.core.forms import fouten_naar_formulier as fouten_naar_formulier
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.zorgplicht.models import Aanmelding
@@ -73,14 +72,6 @@ def gesloten(
     )
     messages.error(request, melding)
     return redirect("zorgplicht:detail", sleutel=aanmelding.sleutel)
-
-
-def fouten_naar_formulier(form: Form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
 
 
 def tijdlijn(aanmelding: Aanmelding, vandaag: date) -> list[dict[str, Any]]:

@@ -6,15 +6,15 @@ that is no longer open, and service errors shown on the form.
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from passend.accounts.actor import Actor
 from passend.accounts.rules import PRIVEROLLEN, Rolsoort
+from passend.core.forms import fouten_naar_formulier as fouten_naar_formulier
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
-from passend.ondersteuning.forms.portaal import InstemmenForm, MeningForm, ZienswijzeForm
 from passend.ondersteuning.models import Ontwikkelingsperspectief
 
 OBJECT_TYPE = "ontwikkelingsperspectief"
@@ -92,13 +92,3 @@ def gesloten_post(
         route=route,
     )
     return plan_is_dicht(request, actor, opp)
-
-
-def fouten_naar_formulier(
-    form: MeningForm | InstemmenForm | ZienswijzeForm, fout: ValidationError
-) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)

@@ -4,13 +4,12 @@ the POST, and service errors shown on the form.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from passend.accounts.actor import Actor
+from passend.core.forms import fouten_naar_formulier as fouten_naar_formulier
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.ondersteuning.models import Instemming, Leerlingstem, Ontwikkelingsperspectief
@@ -78,11 +77,3 @@ def gesloten(
 
 
 BEVROREN = "Deze versie is vastgesteld en kan niet meer worden gewijzigd. Maak een herziening."
-
-
-def fouten_naar_formulier(form: Form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
