@@ -7,6 +7,11 @@ it complete, two deskundigen advise (the orthopedagoog herself, the jeugdarts th
 desk), the commission decides, the letter is downloaded as a PDF, the desk records the
 parents' bezwaar, and the parent reads it all in plain language. Every page on the way is
 checked: styled, a screenshot, axe-core WCAG 2.1 AA.
+
+Around that: the SWV's directeur first adds a required extra question to the request form;
+the school answers it after submitting (not part of the counted submission) before the desk
+declares the request complete; after the bezwaar is judged gegrond the commission takes a
+beslissing op bezwaar, and the parent reads it.
 """
 
 import re
@@ -19,7 +24,8 @@ from playwright.sync_api import Locator, Page, expect
 
 from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import totp_voor
-from passend.toelaatbaarheid.models import Toelaatbaarheidsverklaring
+from passend.toelaatbaarheid import services
+from passend.toelaatbaarheid.models import Bezwaar, Toelaatbaarheidsverklaring
 from passend.toelaatbaarheid.tests.wereld import Wereld, maak_wereld
 from tests.browser.login import log_in
 from tests.browser.page_checks import SCREENSHOTS, Artefacts, check_page
@@ -76,6 +82,41 @@ def dossier(wereld: Wereld) -> str:
 
 
 # --- The steps ----------------------------------------------------------------------------------
+
+VRAAG = "Welke scholen hebben de ouders al bekeken?"
+
+
+def directeur_voegt_een_vraag_toe(page: Page, artefacts: Artefacts) -> None:
+    page.goto(reverse("toelaatbaarheid:regeling"))
+    expect(
+        page.get_by_role("heading", level=1, name="TLV-regeling van het samenwerkingsverband")
+    ).to_be_visible()
+    nieuw = page.locator("form").filter(has=page.get_by_role("button", name="Vraag toevoegen"))
+    nieuw.get_by_label("Vraag", exact=True).fill(VRAAG)
+    nieuw.get_by_label("De school moet deze vraag beantwoorden").check()
+    nieuw.get_by_role("button", name="Vraag toevoegen").click()
+    melding(page, "De vraag is toegevoegd.")
+    expect(page.get_by_role("heading", level=3, name=re.compile(VRAAG))).to_be_visible()
+    check_page(page, artefacts, "tlv-regeling-vragen")
+
+
+def ib_beantwoordt_de_vraag_na_het_versturen(page: Page, artefacts: Artefacts) -> None:
+    # Withdrawing is possible too (only looked at: the page itself must be accessible).
+    page.get_by_role("link", name="Aanvraag intrekken").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Aanvraag van Sam Visser intrekken")
+    ).to_be_visible()
+    check_page(page, artefacts, "tlv-intrekken")
+    page.get_by_role("link", name="Terug naar de aanvraag").click()
+    page.get_by_role("link", name="Aanvullende vragen beantwoorden").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Aanvullende vragen van het samenwerkingsverband")
+    ).to_be_visible()
+    check_page(page, artefacts, "tlv-vragen")
+    page.get_by_label(VRAAG).fill("De Regenboog en De Wissel.")
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    melding(page, "De antwoorden op de aanvullende vragen zijn opgeslagen.")
+    expect(page.get_by_text("De Regenboog en De Wissel.")).to_be_visible()
 
 
 def ib_vraagt_de_tlv_aan_vanuit_het_opp(
@@ -210,23 +251,71 @@ def loket_legt_bezwaar_vast(page: Page, artefacts: Artefacts, url: str) -> None:
     melding(page, "De adviesaanvraag aan de bezwaaradviescommissie is vastgelegd.")
 
 
+def commissie_beslist_op_het_gegronde_bezwaar(
+    page: Page, artefacts: Artefacts, url: str, wereld: Wereld
+) -> None:
+    # The advice and the outcome (gegrond) through the services: the pages are tested above.
+    bezwaar = Bezwaar.objects.select_related("tlv").get(tlv__leerling=wereld.leerling)
+    vandaag = bezwaar.adviesaanvraag_op
+    services.bezwaar_advies_ontvangen(
+        actor=wereld.actor(R.LOKET),
+        bezwaar=bezwaar,
+        advies_ontvangen_op=vandaag,
+        advies="Gegrond: so past beter.",
+    )
+    services.bezwaar_beslissen(
+        actor=wereld.actor(R.DIRECTEUR),
+        bezwaar=bezwaar,
+        uitkomst="gegrond",
+        uitkomst_op=vandaag,
+        toelichting="Het SWV volgt de commissie.",
+    )
+    page.goto(url)
+    page.get_by_role("link", name="Beslissen op bezwaar").click()
+    expect(
+        page.get_by_role(
+            "heading", level=1, name="Beslissing op bezwaar over de TLV van Sam Visser"
+        )
+    ).to_be_visible()
+    check_page(page, artefacts, "beslissing-op-bezwaar")
+    page.get_by_label("Schooltype (bij toekennen)").select_option(label="Speciaal onderwijs (so)")
+    page.get_by_label("Bekostigingscategorie (alleen bij so en vso)").select_option(index=1)
+    page.get_by_label("Redenen van de beslissing op bezwaar").fill("Na het bezwaar: so.")
+    page.get_by_role("button", name="Beslissing op bezwaar vastleggen").click()
+    melding(page, "De beslissing op bezwaar is vastgelegd: toegekend.")
+    expect(
+        page.get_by_role("heading", level=3, name=re.compile("Oorspronkelijk besluit"))
+    ).to_be_visible()
+    check_page(page, artefacts, "na-beslissing-op-bezwaar")
+
+
 def ouder_leest_het_besluit(page: Page, artefacts: Artefacts, wereld: Wereld) -> None:
     page.goto(reverse("toelaatbaarheid:portaal", kwargs={"leerling": wereld.leerling.sleutel}))
     expect(
         page.get_by_role("heading", level=1, name="De toelaatbaarheidsverklaring van Sam")
     ).to_be_visible()
     expect(page.get_by_text("Er is een besluit: uw kind krijgt een TLV.")).to_be_visible()
-    expect(page.get_by_text("het samenwerkingsverband heeft advies gevraagd")).to_be_visible()
-    expect(page.get_by_role("link", name="Download de brief met het besluit (pdf)")).to_be_visible()
+    expect(page.get_by_text("het samenwerkingsverband geeft u gelijk")).to_be_visible()
+    expect(page.get_by_role("heading", name="Nieuwe beslissing na uw bezwaar")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Download de brief met de nieuwe beslissing (pdf)")
+    ).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Download de brief met het eerste besluit (pdf)")
+    ).to_be_visible()
     check_page(page, artefacts, "ouder-portaal")
 
 
 def test_tlv_van_opp_tot_bezwaar(new_context, artefacts: Artefacts, wereld: Wereld) -> None:
+    directeur = ingelogd(new_context, artefacts, wereld, R.DIRECTEUR)
+    directeur_voegt_een_vraag_toe(directeur, artefacts)
+
     ib = ingelogd(new_context, artefacts, wereld, R.INTERN_BEGELEIDER)
     handelingen = ib_vraagt_de_tlv_aan_vanuit_het_opp(ib, artefacts, wereld)
     assert handelingen.aantal <= MAX_HANDELINGEN, handelingen.log
     print(f"TLV-aanvraag vanuit het OPP: {handelingen.aantal} handelingen: {handelingen.log}")
     url = dossier(wereld)
+    ib_beantwoordt_de_vraag_na_het_versturen(ib, artefacts)
 
     loket = ingelogd(new_context, artefacts, wereld, R.LOKET)
     loket_verklaart_compleet(loket, artefacts)
@@ -239,6 +328,7 @@ def test_tlv_van_opp_tot_bezwaar(new_context, artefacts: Artefacts, wereld: Were
     commissie_besluit_en_downloadt_de_brief(commissie, artefacts, url)
 
     loket_legt_bezwaar_vast(loket, artefacts, url)
+    commissie_beslist_op_het_gegronde_bezwaar(commissie, artefacts, url, wereld)
 
     ouder = ingelogd(new_context, artefacts, wereld, R.OUDER)
     ouder_leest_het_besluit(ouder, artefacts, wereld)

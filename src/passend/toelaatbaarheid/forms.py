@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from passend.core.forms import NLDesignForm
+from passend.core.forms import NLDesignForm, nl_design_widgets
 from passend.organisaties.models import School
 from passend.toelaatbaarheid.models import Deskundige
 from passend.toelaatbaarheid.rules import (
@@ -112,6 +112,42 @@ class VerlengingForm(AanvraagForm):
     pass
 
 
+class IntrekkenForm(NLDesignForm):
+    reden = tekstveld(
+        "Waarom trekt de school de aanvraag in?",
+        "Schrijf op waarom de school de aanvraag intrekt.",
+        rijen=3,
+        max_length=3000,
+    )
+
+
+class AntwoordenForm(NLDesignForm):
+    """One text field per extra question of the SWV (``vraag_<id>``); a required question
+    must be answered here too."""
+
+    def __init__(self, *args: Any, vragen: Iterable[dict[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for regel in vragen:
+            vraag = regel["vraag"]
+            if not vraag.actief:
+                continue
+            naam = f"vraag_{vraag.pk}"
+            veld = tekstveld(
+                regel["tekst"],
+                "Beantwoord deze vraag: het samenwerkingsverband heeft het antwoord nodig."
+                if regel["verplicht"]
+                else None,
+                rijen=3,
+                max_length=5000,
+            )
+            veld.help_text = regel["toelichting"]
+            if veld.help_text:
+                veld.widget.attrs["aria-describedby"] = f"id_{naam}-uitleg"
+            veld.initial = regel["antwoord"].antwoord if regel["antwoord"] else ""
+            self.fields[naam] = veld
+        nl_design_widgets(self)
+
+
 class CompleetForm(NLDesignForm):
     compleet_op = datumveld("Datum waarop de aanvraag compleet was", "Vul de datum in.")
 
@@ -200,6 +236,25 @@ class BesluitForm(NLDesignForm):
         if ingang and einde and einde <= ingang:
             self.add_error("einddatum", "De einddatum moet na de ingangsdatum liggen.")
         return gegevens
+
+
+class BeslissingOpBezwaarForm(BesluitForm):
+    """The new decision after a gegrond bezwaar: the same fields as the decision."""
+
+    besluit = keuzeveld(
+        "Nieuwe beslissing",
+        [("", "Kies de beslissing"), *Besluit.choices],
+        "Kies: toekennen of afwijzen.",
+    )
+    motivering = tekstveld(
+        "Redenen van de beslissing op bezwaar",
+        "Schrijf de redenen van de beslissing op.",
+        rijen=6,
+    )
+    besluit_op = None  # type: ignore[assignment]
+    beslist_op = datumveld(
+        "Datum van de beslissing op bezwaar", "Vul de datum van de beslissing in."
+    )
 
 
 class BezwaarForm(NLDesignForm):
@@ -337,6 +392,22 @@ class RegelingForm(NLDesignForm):
             "bezwaaradviescommissie": regeling.bezwaaradviescommissie,
             "versie": versie,
         }
+
+
+class VraagForm(NLDesignForm):
+    """An extra question of the SWV's request form."""
+
+    tekst = regelveld("Vraag", "Schrijf de vraag op.", max_length=300)
+    toelichting = regelveld("Uitleg bij de vraag (niet verplicht)", None, max_length=500)
+    verplicht = forms.BooleanField(
+        label="De school moet deze vraag beantwoorden",
+        required=False,
+        widget=forms.CheckboxInput(attrs=VINKJE),
+    )
+
+
+class VraagWijzigenForm(VraagForm):
+    versie = forms.CharField(widget=forms.HiddenInput)
 
 
 class PeriodeForm(NLDesignForm):

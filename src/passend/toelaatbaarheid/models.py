@@ -168,6 +168,12 @@ class Toelaatbaarheidsverklaring(TimeStampedModel):
     ingangsdatum = models.DateField(null=True, blank=True)
     einddatum = models.DateField(null=True, blank=True)
     motivering = models.TextField(blank=True)
+    # Withdrawn by the school before the decision.
+    ingetrokken_op = models.DateField(null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reden_intrekking = models.TextField("reden van intrekken", blank=True)
 
     class Meta:
         ordering = ["-ontvangen_op", "-id"]
@@ -201,6 +207,11 @@ class Toelaatbaarheidsverklaring(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(compleet_op__isnull=True) | Q(compleet_op__gte=F("ontvangen_op")),
                 name="tlv_compleet_na_ontvangst",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="ingetrokken")
+                | Q(ingetrokken_op__isnull=False, ingetrokken_op__gte=F("ontvangen_op")),
+                name="tlv_intrekken_gedateerd",
             ),
             # One request per pupil is being handled at a time.
             models.UniqueConstraint(
@@ -303,3 +314,99 @@ class Bezwaar(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Bezwaar van {self.get_indiener_display().lower()} ({self.ingediend_op})"
+
+
+class AanvullendeVraag(TimeStampedModel):
+    """An extra question of the SWV's request form (DOMAIN.md §2.3: configurable per SWV).
+    The school answers it after submitting; a required one must be answered before the desk
+    declares the request complete."""
+
+    regeling = models.ForeignKey(Tlvregeling, on_delete=models.CASCADE, related_name="vragen")
+    tekst = models.CharField("vraag", max_length=300)
+    toelichting = models.CharField("uitleg bij de vraag", max_length=500, blank=True)
+    verplicht = models.BooleanField(default=False)
+    actief = models.BooleanField(default=True)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["regeling", "volgorde", "id"]
+        verbose_name = "aanvullende vraag"
+        verbose_name_plural = "aanvullende vragen"
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+class AanvullendAntwoord(TimeStampedModel):
+    """The school's answer to one extra question on one request. The question's text is
+    copied when answering, so a later change of the regeling leaves the record as it was."""
+
+    tlv = models.ForeignKey(
+        Toelaatbaarheidsverklaring, on_delete=models.PROTECT, related_name="antwoorden"
+    )
+    vraag = models.ForeignKey(AanvullendeVraag, on_delete=models.PROTECT, related_name="+")
+    vraagtekst = models.CharField(max_length=300)
+    verplicht = models.BooleanField(default=False)
+    antwoord = models.TextField()
+    beantwoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["tlv", "vraag__volgorde", "vraag_id"]
+        verbose_name = "antwoord op een aanvullende vraag"
+        verbose_name_plural = "antwoorden op aanvullende vragen"
+        constraints = [
+            models.UniqueConstraint(fields=["tlv", "vraag"], name="een_antwoord_per_vraag")
+        ]
+
+    def __str__(self) -> str:
+        return f"Antwoord op '{self.vraagtekst}'"
+
+
+class BeslissingOpBezwaar(TimeStampedModel):
+    """The SWV's new decision after a bezwaar was judged gegrond (once per TLV). The TLV then
+    holds the decision in force; this row keeps the original decision as it was (history,
+    never edited) next to the new one."""
+
+    tlv = models.OneToOneField(
+        Toelaatbaarheidsverklaring, on_delete=models.PROTECT, related_name="beslissing_op_bezwaar"
+    )
+    bezwaar = models.ForeignKey(Bezwaar, on_delete=models.PROTECT, related_name="+")
+    beslist_op = models.DateField()
+    beslist_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # The new decision.
+    besluit = models.CharField(max_length=20, choices=Besluit.choices)
+    schoolsoort = models.CharField(max_length=3, choices=Soort.choices, blank=True)
+    bekostigingscategorie = models.PositiveSmallIntegerField(null=True, blank=True)
+    ingangsdatum = models.DateField(null=True, blank=True)
+    einddatum = models.DateField(null=True, blank=True)
+    motivering = models.TextField()
+    # The original decision, as it was.
+    oorspronkelijk_besluit = models.CharField(max_length=20, choices=Besluit.choices)
+    oorspronkelijke_schoolsoort = models.CharField(max_length=3, choices=Soort.choices, blank=True)
+    oorspronkelijke_bekostigingscategorie = models.PositiveSmallIntegerField(null=True, blank=True)
+    oorspronkelijke_ingangsdatum = models.DateField(null=True, blank=True)
+    oorspronkelijke_einddatum = models.DateField(null=True, blank=True)
+    oorspronkelijke_motivering = models.TextField()
+
+    class Meta:
+        verbose_name = "beslissing op bezwaar"
+        verbose_name_plural = "beslissingen op bezwaar"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(besluit="toegekend")
+                | Q(ingangsdatum__isnull=False, einddatum__gt=F("ingangsdatum")),
+                name="bob_toegekend_heeft_periode",
+            ),
+            models.CheckConstraint(
+                condition=Q(bekostigingscategorie__isnull=True)
+                | Q(bekostigingscategorie__in=[1, 2, 3]),
+                name="bob_categorie_1_2_3",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Beslissing op bezwaar ({self.beslist_op})"

@@ -42,7 +42,10 @@ ROLLEN: dict[str, frozenset[str]] = {
     "advies_vastleggen": frozenset({R.LOKET, R.COMMISSIELID, R.DESKUNDIGE}),
     "besluiten": frozenset({R.COMMISSIELID, R.DIRECTEUR}),
     "bezwaar_vastleggen": frozenset({R.LOKET, R.COMMISSIELID, R.DIRECTEUR}),
+    "beslissen_op_bezwaar": frozenset({R.COMMISSIELID, R.DIRECTEUR}),
     "verlenging_aanvragen": AANVRAGERS,
+    "intrekken": AANVRAGERS,
+    "vragen_beantwoorden": AANVRAGERS,
     "grensverkeer": SWV_DOSSIERROLLEN,
     "eindigt_binnenkort": DOSSIERLEZERS,
     "rapporteren": frozenset({R.LOKET, R.COMMISSIELID, R.DIRECTEUR}),
@@ -59,7 +62,10 @@ OBJECTACTIES = (
     "advies_vastleggen",
     "besluiten",
     "bezwaar_vastleggen",
+    "beslissen_op_bezwaar",
     "verlenging_aanvragen",
+    "intrekken",
+    "vragen_beantwoorden",
 )
 
 #: Why a role may never do an action (the logged reason of a 403).
@@ -73,7 +79,10 @@ WEIGERREDENEN = {
     "advies_vastleggen": "alleen het loket, de commissie of de deskundige legt advies vast",
     "besluiten": "alleen de commissie van toewijzing of de directeur besluit",
     "bezwaar_vastleggen": "alleen het samenwerkingsverband legt bezwaar vast",
+    "beslissen_op_bezwaar": "alleen de commissie van toewijzing of de directeur beslist op bezwaar",
     "verlenging_aanvragen": "alleen de school of de bestuurder vraagt een verlenging aan",
+    "intrekken": "alleen de school of de bestuurder trekt een TLV-aanvraag in",
+    "vragen_beantwoorden": "alleen de school of de bestuurder beantwoordt de aanvullende vragen",
     "grensverkeer": "alleen medewerkers van het samenwerkingsverband zien het grensverkeer",
     "eindigt_binnenkort": "rol ziet geen TLV-dossiers",
     "rapporteren": "rol ziet de TLV-rapportage niet",

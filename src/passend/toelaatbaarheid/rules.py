@@ -26,6 +26,11 @@ MINIMUM_ADVIEZEN = 2
 EERSTE_DESKUNDIGEN = frozenset({"orthopedagoog", "psycholoog"})
 #: Bekostigingscategorieën of so/vso: 1, 2, 3 (their labels are a setting).
 CATEGORIEEN = (1, 2, 3)
+#: Against a beslissing op bezwaar parents or the board appeal to the rechtbank within 6
+#: weeks (Awb 6:7, beroep; confirmed).
+BEROEPTERMIJN = timedelta(weeks=6)
+#: The most extra questions an SWV adds to its request form.
+MAX_EXTRA_VRAGEN = 20
 
 
 class Soort(models.TextChoices):
@@ -206,6 +211,41 @@ def adviesaanvraag_te_laat(
     if adviesaanvraag_op is not None:
         return adviesaanvraag_op > uiterste
     return vandaag > uiterste
+
+
+def beroep_uiterlijk(beslist_op: date) -> date:
+    """The last day to appeal to the rechtbank against a beslissing op bezwaar."""
+    return beslist_op + BEROEPTERMIJN
+
+
+def beslissing_op_bezwaar_fout(*, uitkomsten: Iterable[str], al_beslist: bool) -> str | None:
+    """Why the SWV cannot take a new decision on an objection now (None: it can). Only
+    after a bezwaar was judged gegrond, and only once per TLV."""
+    if al_beslist:
+        return "Op het bezwaar tegen deze TLV is al een nieuwe beslissing genomen."
+    if Uitkomst.GEGROND not in set(uitkomsten):
+        return (
+            "Een beslissing op bezwaar neemt het samenwerkingsverband pas als het bezwaar "
+            "gegrond is verklaard."
+        )
+    return None
+
+
+def intrekken_fout(status: str) -> str | None:
+    """Why the school cannot withdraw the request now (None: it can)."""
+    if overgang_toegestaan(status, Status.INGETROKKEN):
+        return None
+    if status == Status.INGETROKKEN:
+        return "Deze aanvraag is al ingetrokken."
+    return "Over deze aanvraag is al besloten. Intrekken kan alleen vóór het besluit."
+
+
+def onbeantwoorde_verplichte_vragen(
+    vragen: Iterable[tuple[int, str, bool]], beantwoord: Iterable[int]
+) -> list[str]:
+    """The texts of the required extra questions (id, text, required) without an answer."""
+    gedaan = set(beantwoord)
+    return [tekst for vraag_id, tekst, verplicht in vragen if verplicht and vraag_id not in gedaan]
 
 
 def volgende_bezwaarstap(

@@ -6,8 +6,12 @@ At OBS De Zonnebloem (SWV PO Lingebroek): the SWV's own TLV settings and a desku
 an orthopedagoog who also works at De Zonnebloem: not independent there), and TLVs in every
 state: just submitted; complete with one advice; granted (sbo) with a bezwaar whose advice
 request is overdue; granted (so, categorie 2) ending soon with a verlenging requested;
-granted (sbo) ending soon without one; refused with a bezwaar that was judged ongegrond; and
-a grensverkeer case (a pupil living in the neighbouring SWV's area).
+granted (sbo) ending soon without one; refused with a bezwaar that was judged ongegrond; a
+grensverkeer case (a pupil living in the neighbouring SWV's area); granted (sbo) with a
+gegrond bezwaar of the board and a beslissing op bezwaar (so, categorie 1); and a request
+the school withdrew. The SWV asks two extra
+questions on its request form (one required); the school answered them on every request the
+desk declared complete, the newest request still has them open.
 
 The organisational set-up for grensverkeer (a municipality in the neighbouring SWV's
 werkgebied) is seeding, written directly like the rest of the demo region; everything about
@@ -36,6 +40,7 @@ from passend.organisaties.models import Gemeente, Samenwerkingsverband
 from passend.toelaatbaarheid import services
 from passend.toelaatbaarheid.models import Deskundige, Toelaatbaarheidsverklaring
 from passend.toelaatbaarheid.rules import maanden_erbij, minimale_einddatum
+from passend.toelaatbaarheid.selectors import extra_vragen_van
 
 ROUTE = "demo"
 SCHOOL = "dezonnebloem"
@@ -271,6 +276,17 @@ def demo_tlv_opslaan(meld: Callable[[str], None]) -> int:
         bezwaar_indienen_bij=f"het bestuur van {po.naam}, Postbus 2899, 4140 AA Lingebroek",
         bezwaaradviescommissie="de Landelijke Bezwaaradviescommissie TLV (LBT)",
     )
+    services.vraag_toevoegen(
+        actor=directeur,
+        tekst="Welke scholen voor speciaal (basis)onderwijs hebben de ouders al bekeken?",
+        toelichting="Noem de scholen en wat de ouders ervan vonden.",
+        verplicht=True,
+    )
+    services.vraag_toevoegen(
+        actor=directeur,
+        tekst="Is er jeugdhulp betrokken bij de leerling? Zo ja, welke?",
+        verplicht=False,
+    )
     pool = _pool(loket, deskundige.gebruiker)
     leerlingen = _kandidaten(ib)
     if len(leerlingen) < 7:
@@ -283,13 +299,15 @@ def demo_tlv_opslaan(meld: Callable[[str], None]) -> int:
         "pool": pool,
     }
 
-    def aanvraag(leerling: Leerling, soort: str, ontvangen_op: date) -> Toelaatbaarheidsverklaring:
+    def aanvraag(
+        leerling: Leerling, soort: str, ontvangen_op: date, *, beantwoorden: bool = True
+    ) -> Toelaatbaarheidsverklaring:
         opp = _vastgesteld_opp(
             ib,
             leerling,
             zienswijze="Wij zien dat onze zoon vastloopt en willen een kleinere school.",
         )
-        return services.tlv_aanvragen(
+        tlv = services.tlv_aanvragen(
             actor=ib,
             opp=opp,
             soort=soort,
@@ -297,6 +315,23 @@ def demo_tlv_opslaan(meld: Callable[[str], None]) -> int:
             ontvangen_op=ontvangen_op,
             route=ROUTE,
         )
+        vragen = list(extra_vragen_van(samenwerkingsverband_id=tlv.verantwoordelijk_swv_id))
+        if beantwoorden and vragen:
+            services.antwoorden_vastleggen(
+                actor=ib,
+                tlv=tlv,
+                antwoorden={
+                    vraag.pk: (
+                        "De ouders bezochten De Regenboog (sbo) en De Wissel (so); zij kiezen "
+                        "voor de kleinere groepen van De Regenboog."
+                        if vraag.verplicht
+                        else "Ja: een gezinscoach van het wijkteam, sinds vorig schooljaar."
+                    )
+                    for vraag in vragen
+                },
+                route=ROUTE,
+            )
+        return tlv
 
     def toekennen(
         soort: str, categorie: int | None, ingang: date, besluit_op: date
@@ -316,8 +351,8 @@ def demo_tlv_opslaan(meld: Callable[[str], None]) -> int:
         }
 
     aantal = 0
-    # 1. Just submitted.
-    aanvraag(leerlingen[0], "sbo", vandaag)
+    # 1. Just submitted: the school has not answered the extra questions yet.
+    aanvraag(leerlingen[0], "sbo", vandaag, beantwoorden=False)
     aantal += 1
     # 2. Complete, with one advice: waiting for the second deskundige.
     tlv = aanvraag(leerlingen[1], "so", vandaag - timedelta(days=16))
@@ -433,6 +468,74 @@ def demo_tlv_opslaan(meld: Callable[[str], None]) -> int:
             tweede="arts",
             besluit=toekennen("sbo", None, vandaag, vandaag - timedelta(days=7)),
             **gemeen,
+        )
+        aantal += 1
+    # 8. Granted (sbo); the board objected, the bezwaar was judged gegrond, and the SWV
+    #    revised the decision (beslissing op bezwaar: so, categorie 1); the first stays visible.
+    if len(leerlingen) > 7:
+        besluit_op = vandaag - timedelta(days=100)
+        tlv = aanvraag(leerlingen[7], "sbo", vandaag - timedelta(days=130))
+        tlv = _behandel(
+            tlv=tlv,
+            compleet_op=vandaag - timedelta(days=120),
+            tweede="psycholoog",
+            besluit=toekennen("sbo", None, besluit_op + timedelta(days=7), besluit_op),
+            **gemeen,
+        )
+        bezwaar = services.bezwaar_vastleggen(
+            actor=loket,
+            tlv=tlv,
+            indiener="schoolbestuur",
+            ingediend_op=besluit_op + timedelta(days=14),
+            omschrijving="Het bestuur vindt so passender: de leerling heeft zorg in de klas nodig.",
+            route=ROUTE,
+        )
+        services.bezwaar_advies_gevraagd(
+            actor=loket,
+            bezwaar=bezwaar,
+            adviesaanvraag_op=besluit_op + timedelta(days=21),
+            route=ROUTE,
+        )
+        services.bezwaar_advies_ontvangen(
+            actor=loket,
+            bezwaar=bezwaar,
+            advies_ontvangen_op=besluit_op + timedelta(days=50),
+            advies="De LBT adviseert het bezwaar gegrond te verklaren: so met categorie 1.",
+            route=ROUTE,
+        )
+        services.bezwaar_beslissen(
+            actor=directeur,
+            bezwaar=bezwaar,
+            uitkomst="gegrond",
+            uitkomst_op=besluit_op + timedelta(days=56),
+            toelichting="Het SWV volgt het advies van de LBT.",
+            route=ROUTE,
+        )
+        ingang = besluit_op + timedelta(days=70)
+        services.beslissen_op_bezwaar(
+            actor=directeur,
+            tlv=tlv,
+            besluit="toegekend",
+            schoolsoort="so",
+            bekostigingscategorie=1,
+            ingangsdatum=ingang,
+            einddatum=minimale_einddatum(ingang, 12),
+            beslist_op=besluit_op + timedelta(days=60),
+            motivering=(
+                "Na het gegronde bezwaar: de leerling heeft de zorg in de klas van het so nodig; "
+                "categorie 1 (laag) volstaat volgens beide deskundigen."
+            ),
+            route=ROUTE,
+        )
+        aantal += 1
+    # 9. Withdrawn by the school before the decision.
+    if len(leerlingen) > 8:
+        tlv = aanvraag(leerlingen[8], "so", vandaag - timedelta(days=21))
+        services.tlv_intrekken(
+            actor=ib,
+            tlv=tlv,
+            reden="De ouders verhuizen naar een andere regio; de nieuwe school vraagt zelf aan.",
+            route=ROUTE,
         )
         aantal += 1
     meld(f"  {aantal} toelaatbaarheidsverklaringen (TLV) en {len(pool)} deskundigen opgeslagen")

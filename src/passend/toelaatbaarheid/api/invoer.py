@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from passend.ondersteuning.api.invoer import Datum, Id, Tekst
 from passend.toelaatbaarheid.rules import (
+    MAX_EXTRA_VRAGEN,
     Besluit,
     Conclusie,
     Indiener,
@@ -99,6 +100,42 @@ class TlvBezwaarInvoer(serializers.Serializer[Any]):
         if ontbreekt:
             raise serializers.ValidationError(ontbreekt)
         return attrs
+
+
+class TlvIntrekkenInvoer(serializers.Serializer[Any]):
+    reden = Tekst(max_length=3000, help_text="Waarom de school de aanvraag intrekt.")
+
+
+class TlvAntwoordInvoer(serializers.Serializer[Any]):
+    vraag = Id(min_value=1, help_text="Id van een aanvullende vraag van het SWV.")
+    antwoord = Tekst(
+        max_length=MAX_TEKST, allow_blank=True, help_text="Leeg: een eerder antwoord vervalt."
+    )
+
+
+class TlvAntwoordenInvoer(serializers.Serializer[Any]):
+    antwoorden = serializers.ListField(
+        child=TlvAntwoordInvoer(), allow_empty=False, max_length=MAX_EXTRA_VRAGEN
+    )
+
+
+class TlvBeslissingOpBezwaarInvoer(serializers.Serializer[Any]):
+    besluit = serializers.ChoiceField(choices=Besluit.choices)
+    motivering = Tekst(max_length=MAX_TEKST, help_text="De redenen van de nieuwe beslissing.")
+    beslist_op = Datum()
+    schoolsoort = serializers.ChoiceField(
+        choices=Soort.choices, allow_blank=True, required=False, default=""
+    )
+    bekostigingscategorie = Id(
+        min_value=1,
+        max_value=3,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="1, 2 of 3; alleen bij so en vso (verplicht daar).",
+    )
+    ingangsdatum = Datum(required=False, allow_null=True, default=None)
+    einddatum = Datum(required=False, allow_null=True, default=None)
 
 
 class LijstFilter(serializers.Serializer[Any]):

@@ -7,10 +7,17 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from passend.toelaatbaarheid.models import Advies, Bezwaar, Toelaatbaarheidsverklaring
+from passend.toelaatbaarheid.models import (
+    AanvullendAntwoord,
+    Advies,
+    BeslissingOpBezwaar,
+    Bezwaar,
+    Toelaatbaarheidsverklaring,
+)
 from passend.toelaatbaarheid.rules import (
     adviesaanvraag_te_laat,
     adviesaanvraag_uiterlijk,
+    beroep_uiterlijk,
     bezwaar_uiterlijk,
 )
 
@@ -64,6 +71,43 @@ class BezwaarSerializer(serializers.ModelSerializer[Bezwaar]):
         )
 
 
+class AntwoordSerializer(serializers.ModelSerializer[AanvullendAntwoord]):
+    """An answer to an extra question, with the question as it was when answered."""
+
+    class Meta:
+        model = AanvullendAntwoord
+        fields = ["vraag", "vraagtekst", "verplicht", "antwoord", "gewijzigd_op"]
+
+
+class BeslissingOpBezwaarSerializer(serializers.ModelSerializer[BeslissingOpBezwaar]):
+    """The new decision after a gegrond bezwaar, with the original decision kept."""
+
+    beroep_uiterlijk = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BeslissingOpBezwaar
+        fields = [
+            "bezwaar",
+            "beslist_op",
+            "beroep_uiterlijk",
+            "besluit",
+            "schoolsoort",
+            "bekostigingscategorie",
+            "ingangsdatum",
+            "einddatum",
+            "motivering",
+            "oorspronkelijk_besluit",
+            "oorspronkelijke_schoolsoort",
+            "oorspronkelijke_bekostigingscategorie",
+            "oorspronkelijke_ingangsdatum",
+            "oorspronkelijke_einddatum",
+            "oorspronkelijke_motivering",
+        ]
+
+    def get_beroep_uiterlijk(self, beslissing: BeslissingOpBezwaar) -> date:
+        return beroep_uiterlijk(beslissing.beslist_op)
+
+
 class ToelaatbaarheidsverklaringLijstSerializer(
     serializers.ModelSerializer[Toelaatbaarheidsverklaring]
 ):
@@ -93,6 +137,7 @@ class ToelaatbaarheidsverklaringLijstSerializer(
             "bekostigingscategorie",
             "ingangsdatum",
             "einddatum",
+            "ingetrokken_op",
         ]
 
     @extend_schema_field(serializers.UUIDField(allow_null=True))
@@ -107,6 +152,8 @@ class ToelaatbaarheidsverklaringSerializer(ToelaatbaarheidsverklaringLijstSerial
     adviezen = AdviesSerializer(many=True, read_only=True)
     bezwaren = BezwaarSerializer(many=True, read_only=True)
     bezwaar_uiterlijk = serializers.SerializerMethodField()
+    antwoorden = AntwoordSerializer(many=True, read_only=True)
+    beslissing_op_bezwaar = serializers.SerializerMethodField()
 
     class Meta(ToelaatbaarheidsverklaringLijstSerializer.Meta):
         fields = [
@@ -118,9 +165,17 @@ class ToelaatbaarheidsverklaringSerializer(ToelaatbaarheidsverklaringLijstSerial
             "school_swv",
             "motivering",
             "bezwaar_uiterlijk",
+            "reden_intrekking",
             "adviezen",
             "bezwaren",
+            "antwoorden",
+            "beslissing_op_bezwaar",
         ]
+
+    @extend_schema_field(BeslissingOpBezwaarSerializer(allow_null=True))
+    def get_beslissing_op_bezwaar(self, tlv: Toelaatbaarheidsverklaring) -> dict[str, Any] | None:
+        bob = getattr(tlv, "beslissing_op_bezwaar", None)
+        return dict(BeslissingOpBezwaarSerializer(bob).data) if bob is not None else None
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_woonregio_swv(self, tlv: Toelaatbaarheidsverklaring) -> str | None:

@@ -37,9 +37,12 @@ from passend.toelaatbaarheid.api.invoer import (
     LijstFilter,
     TlvAanvraagInvoer,
     TlvAdviesInvoer,
+    TlvAntwoordenInvoer,
+    TlvBeslissingOpBezwaarInvoer,
     TlvBesluitInvoer,
     TlvBezwaarInvoer,
     TlvCompleetInvoer,
+    TlvIntrekkenInvoer,
     TlvVerlengingInvoer,
 )
 from passend.toelaatbaarheid.api.serializers import (
@@ -350,3 +353,66 @@ class ToelaatbaarheidsverklaringViewSet(viewsets.GenericViewSet[Toelaatbaarheids
             ),
         )
         return Response(weergave(nieuw), status=status.HTTP_201_CREATED)
+
+    @schrijfactie(
+        TlvIntrekkenInvoer,
+        "De aanvragende school trekt de aanvraag vóór het besluit in, met een reden "
+        "(gedateerd vandaag).",
+    )
+    @action(detail=True, methods=["post"])
+    def intrekken(self, request: Request, sleutel: str) -> Response:
+        actor = api_actor(request)
+        route = ROUTE.format("intrekken")
+        tlv = voor_wijziging(actor, sleutel, "intrekken", route)
+        gegevens = invoer_van(TlvIntrekkenInvoer, request, actor, tlv, route)
+        uitvoeren(
+            actor,
+            tlv,
+            route,
+            lambda: services.tlv_intrekken(
+                actor=actor, tlv=tlv, reden=gegevens["reden"], route=route
+            ),
+        )
+        return Response(weergave(tlv))
+
+    @schrijfactie(
+        TlvAntwoordenInvoer,
+        "De school beantwoordt de aanvullende vragen van het samenwerkingsverband, zolang de "
+        "aanvraag nog niet compleet is. Een leeg antwoord laat een eerder antwoord vervallen.",
+    )
+    @action(detail=True, methods=["post"])
+    def vragen(self, request: Request, sleutel: str) -> Response:
+        actor = api_actor(request)
+        route = ROUTE.format("vragen")
+        tlv = voor_wijziging(actor, sleutel, "vragen_beantwoorden", route)
+        gegevens = invoer_van(TlvAntwoordenInvoer, request, actor, tlv, route)
+        antwoorden = {regel["vraag"]: regel["antwoord"] for regel in gegevens["antwoorden"]}
+        uitvoeren(
+            actor,
+            tlv,
+            route,
+            lambda: services.antwoorden_vastleggen(
+                actor=actor, tlv=tlv, antwoorden=antwoorden, route=route
+            ),
+        )
+        return Response(weergave(tlv))
+
+    @schrijfactie(
+        TlvBeslissingOpBezwaarInvoer,
+        "Na een gegrond bezwaar beslist het samenwerkingsverband opnieuw (één keer): het besluit "
+        "wordt herzien of alsnog toegekend of afgewezen. Het oorspronkelijke besluit blijft "
+        "bewaard in `beslissing_op_bezwaar`.",
+    )
+    @action(detail=True, methods=["post"], url_path="beslissing-op-bezwaar")
+    def beslissing_op_bezwaar(self, request: Request, sleutel: str) -> Response:
+        actor = api_actor(request)
+        route = ROUTE.format("beslissing-op-bezwaar")
+        tlv = voor_wijziging(actor, sleutel, "beslissen_op_bezwaar", route)
+        gegevens = invoer_van(TlvBeslissingOpBezwaarInvoer, request, actor, tlv, route)
+        uitvoeren(
+            actor,
+            tlv,
+            route,
+            lambda: services.beslissen_op_bezwaar(actor=actor, tlv=tlv, route=route, **gegevens),
+        )
+        return Response(weergave(tlv))

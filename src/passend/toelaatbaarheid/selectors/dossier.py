@@ -17,6 +17,8 @@ from passend.ondersteuning.rules import Status as OppStatus
 from passend.ondersteuning.selectors import opps_zichtbaar_voor
 from passend.organisaties.models import Samenwerkingsverband
 from passend.toelaatbaarheid.models import (
+    AanvullendAntwoord,
+    AanvullendeVraag,
     Advies,
     Bezwaar,
     Deskundige,
@@ -31,6 +33,7 @@ from passend.toelaatbaarheid.rules import (
     adviezen_fouten,
     maanden_erbij,
     onafhankelijkheid_fouten,
+    onbeantwoorde_verplichte_vragen,
     standaardregeling,
 )
 
@@ -72,6 +75,10 @@ DOSSIER_PREFETCH = (
         ),
     ),
     Prefetch("bezwaren", queryset=Bezwaar.objects.order_by("ingediend_op", "id")),
+    Prefetch(
+        "antwoorden",
+        queryset=AanvullendAntwoord.objects.select_related("beantwoord_door", "vraag"),
+    ),
     "opp__factoren",
     "opp__doelen",
     "opp__overleggen",
@@ -99,6 +106,9 @@ def tlv_dossier(sleutel: UUID) -> Toelaatbaarheidsverklaring | None:
             "besloten_door",
             "vorige",
             "verlenging",
+            "ingetrokken_door",
+            "beslissing_op_bezwaar__beslist_door",
+            "beslissing_op_bezwaar__bezwaar",
         )
         .prefetch_related(*DOSSIER_PREFETCH)
         .first()
@@ -175,6 +185,60 @@ def nieuwste_vastgestelde_opp(*, actor: Any, leerling_id: int) -> Ontwikkelingsp
         .order_by("-vastgesteld_op", "-versie", "-id")
         .first()
     )
+
+
+# --- Extra questions of the SWV ------------------------------------------------------------
+
+
+def extra_vragen_van(
+    *, samenwerkingsverband_id: int, alleen_actief: bool = True
+) -> QuerySet[AanvullendeVraag]:
+    """The SWV's extra questions for a TLV request, in their order."""
+    queryset = AanvullendeVraag.objects.filter(
+        regeling__samenwerkingsverband_id=samenwerkingsverband_id
+    )
+    if alleen_actief:
+        queryset = queryset.filter(actief=True)
+    return queryset.order_by("volgorde", "id")
+
+
+def vragenlijst(tlv: Toelaatbaarheidsverklaring) -> list[dict[str, Any]]:
+    """The extra questions of the deciding SWV with this request's answers: every active
+    question (answered or not), then answers to questions the SWV has since removed. An
+    answer shows the question as it was when answered."""
+    antwoorden = {a.vraag_id: a for a in tlv.antwoorden.all()}
+    regels: list[dict[str, Any]] = []
+    for vraag in extra_vragen_van(samenwerkingsverband_id=tlv.verantwoordelijk_swv_id):
+        antwoord = antwoorden.pop(vraag.pk, None)
+        regels.append(
+            {
+                "vraag": vraag,
+                "tekst": antwoord.vraagtekst if antwoord else vraag.tekst,
+                "toelichting": vraag.toelichting,
+                "verplicht": vraag.verplicht,
+                "antwoord": antwoord,
+            }
+        )
+    for antwoord in antwoorden.values():
+        regels.append(
+            {
+                "vraag": antwoord.vraag,
+                "tekst": antwoord.vraagtekst,
+                "toelichting": "",
+                "verplicht": antwoord.verplicht,
+                "antwoord": antwoord,
+            }
+        )
+    return regels
+
+
+def ontbrekende_antwoorden(tlv: Toelaatbaarheidsverklaring) -> list[str]:
+    """The SWV's required extra questions this request has no answer to yet (fresh read)."""
+    vragen = extra_vragen_van(samenwerkingsverband_id=tlv.verantwoordelijk_swv_id).values_list(
+        "pk", "tekst", "verplicht"
+    )
+    beantwoord = AanvullendAntwoord.objects.filter(tlv=tlv).values_list("vraag_id", flat=True)
+    return onbeantwoorde_verplichte_vragen(list(vragen), list(beantwoord))
 
 
 # --- Deskundigen ---------------------------------------------------------------------------

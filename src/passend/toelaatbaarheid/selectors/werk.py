@@ -11,7 +11,13 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from passend.accounts.rules import Rolsoort
-from passend.toelaatbaarheid.models import Advies, Bezwaar, Deskundige
+from passend.toelaatbaarheid.models import (
+    AanvullendAntwoord,
+    AanvullendeVraag,
+    Advies,
+    Bezwaar,
+    Deskundige,
+)
 from passend.toelaatbaarheid.permissions import AANVRAGERS, PRIVE, beleid
 from passend.toelaatbaarheid.rules import ADVIESAANVRAAGTERMIJN, LOPEND, Status
 from passend.toelaatbaarheid.selectors.dossier import eindigen_binnenkort, tlvs_zichtbaar_voor
@@ -45,6 +51,27 @@ def mijn_werk(*, actor: Any, peildatum: date) -> list[dict[str, Any]]:
                     "{n} TLV-aanvraag is in behandeling bij het samenwerkingsverband",
                     "{n} TLV-aanvragen zijn in behandeling bij het samenwerkingsverband",
                     overzicht,
+                )
+            )
+        open_vraag = AanvullendeVraag.objects.filter(
+            regeling__samenwerkingsverband_id=OuterRef("verantwoordelijk_swv_id"),
+            actief=True,
+            verplicht=True,
+        ).exclude(
+            Exists(
+                AanvullendAntwoord.objects.filter(
+                    tlv_id=OuterRef(OuterRef("pk")), vraag=OuterRef("pk")
+                )
+            )
+        )
+        te_beantwoorden = zichtbaar.filter(Exists(open_vraag), status=Status.INGEDIEND).count()
+        if te_beantwoorden:
+            items.append(
+                _item(
+                    te_beantwoorden,
+                    "{n} TLV-aanvraag wacht op uw antwoord op de aanvullende vragen",
+                    "{n} TLV-aanvragen wachten op uw antwoord op de aanvullende vragen",
+                    f"{overzicht}?status={Status.INGEDIEND}",
                 )
             )
     aflopend = (

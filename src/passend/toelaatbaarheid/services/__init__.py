@@ -3,6 +3,7 @@ when the status is still the one read, and writes the access log."""
 
 from passend.toelaatbaarheid.services.aanvraag import (
     tlv_aanvragen,
+    tlv_intrekken,
     tlv_verlenging_aanvragen,
     toewijzing_bepalen,
 )
@@ -18,15 +19,24 @@ from passend.toelaatbaarheid.services.beheer import (
     regeling_opslaan,
 )
 from passend.toelaatbaarheid.services.bezwaar import (
+    beslissen_op_bezwaar,
     bezwaar_advies_gevraagd,
     bezwaar_advies_ontvangen,
     bezwaar_beslissen,
     bezwaar_vastleggen,
 )
+from passend.toelaatbaarheid.services.vragen import (
+    antwoorden_vastleggen,
+    vraag_toevoegen,
+    vraag_verwijderen,
+    vraag_wijzigen,
+)
 
 __all__ = [
     "Conflict",
     "advies_vastleggen",
+    "antwoorden_vastleggen",
+    "beslissen_op_bezwaar",
     "bezwaar_advies_gevraagd",
     "bezwaar_advies_ontvangen",
     "bezwaar_beslissen",
@@ -37,6 +47,10 @@ __all__ = [
     "tlv_aanvragen",
     "tlv_besluiten",
     "tlv_compleet_verklaren",
+    "tlv_intrekken",
     "tlv_verlenging_aanvragen",
     "toewijzing_bepalen",
+    "vraag_toevoegen",
+    "vraag_verwijderen",
+    "vraag_wijzigen",
 ]

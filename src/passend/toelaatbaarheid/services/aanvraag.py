@@ -25,12 +25,21 @@ from passend.toelaatbaarheid.rules import (
     SECTOR_VAN_SOORT,
     GeenVerantwoordelijkSwv,
     Soort,
+    Status,
     Toewijzing,
+    intrekken_fout,
     verantwoordelijk_swv,
     verlenging_fout,
 )
 from passend.toelaatbaarheid.selectors import lopende_aanvraag, nieuwste_vastgestelde_opp
-from passend.toelaatbaarheid.services.basis import MAX_TEKST, _log
+from passend.toelaatbaarheid.services.basis import (
+    MAX_TEKST,
+    _bewaar_als_status,
+    _log,
+    _tekst,
+    _vergrendeld,
+    _weiger_bij_fouten,
+)
 
 
 def toewijzing_bepalen(
@@ -215,3 +224,29 @@ def tlv_verlenging_aanvragen(
         vorige=tlv,
         route=route,
     )
+
+
+def tlv_intrekken(
+    *, actor: Any, tlv: Toelaatbaarheidsverklaring, reden: str, route: str = ""
+) -> Toelaatbaarheidsverklaring:
+    """The requesting school (IB, schoolleider, bestuurder) withdraws the request before the
+    decision, with a reason; dated today and by whom. The SWV keeps the dossier."""
+    with transaction.atomic():
+        rij = _vergrendeld(tlv, actor, "intrekken")
+        fout = intrekken_fout(rij.status)
+        if fout:
+            raise ValidationError(fout, code="status")
+        fouten: dict[str, list[str]] = {}
+        tekst = _tekst(reden, "reden", "Schrijf op waarom de school de aanvraag intrekt.", fouten)
+        _weiger_bij_fouten(fouten)
+        was = rij.status
+        rij.status = Status.INGETROKKEN
+        rij.ingetrokken_op = max(timezone.localdate(), rij.ontvangen_op)
+        rij.ingetrokken_door = actor.gebruiker
+        rij.reden_intrekking = tekst
+        rij.full_clean()
+        _bewaar_als_status(
+            rij, was, ["status", "ingetrokken_op", "ingetrokken_door", "reden_intrekking"]
+        )
+        _log(actor, rij, Actie.WIJZIGEN, "TLV-aanvraag ingetrokken door de school", route)
+    return rij

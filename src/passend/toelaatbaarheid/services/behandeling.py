@@ -16,11 +16,17 @@ from passend.toelaatbaarheid.rules import (
     SOORTEN_MET_CATEGORIE,
     Besluit,
     Conclusie,
+    Regeling,
     Soort,
     Status,
     duur_fouten,
 )
-from passend.toelaatbaarheid.selectors import advieslijst_fouten, onafhankelijkheid, regeling_van
+from passend.toelaatbaarheid.selectors import (
+    advieslijst_fouten,
+    onafhankelijkheid,
+    ontbrekende_antwoorden,
+    regeling_van,
+)
 from passend.toelaatbaarheid.services.basis import (
     _bewaar_als_status,
     _datum_fouten,
@@ -49,6 +55,14 @@ def tlv_compleet_verklaren(
             niet_voor=rij.ontvangen_op,
             niet_voor_tekst="de ontvangst",
         )
+        open_vragen = ontbrekende_antwoorden(rij)
+        if open_vragen:
+            fouten.setdefault("__all__", []).append(
+                "De school heeft nog niet alle verplichte aanvullende vragen van het "
+                "samenwerkingsverband beantwoord: "
+                + "; ".join(f"'{tekst}'" for tekst in open_vragen)
+                + ". Vraag de school dit eerst te doen."
+            )
         _weiger_bij_fouten(fouten)
         rij.status = Status.COMPLEET
         rij.compleet_op = compleet_op
@@ -134,6 +148,48 @@ def advies_vastleggen(
     return advies
 
 
+def besluit_fouten(
+    fouten: dict[str, list[str]],
+    *,
+    regeling: Regeling,
+    besluit: str,
+    motivering: str,
+    schoolsoort: str,
+    bekostigingscategorie: int | None,
+    ingangsdatum: date | None,
+    einddatum: date | None,
+) -> str:
+    """What is wrong with the content of a decision (added to ``fouten``, per field); the
+    same for the decision and the beslissing op bezwaar. Returns the cleaned reasons."""
+    if besluit not in Besluit.values:
+        fouten["besluit"] = ["Kies: toekennen of afwijzen."]
+    tekst = _tekst(motivering, "motivering", "Schrijf de redenen van het besluit op.", fouten)
+    if besluit == Besluit.TOEGEKEND:
+        if schoolsoort not in Soort.values:
+            fouten["schoolsoort"] = ["Kies het schooltype: sbo, so, vso of pro."]
+        elif schoolsoort in SOORTEN_MET_CATEGORIE and bekostigingscategorie not in (1, 2, 3):
+            fouten["bekostigingscategorie"] = [
+                "Kies de bekostigingscategorie: bij so en vso is die verplicht."
+            ]
+        elif schoolsoort not in SOORTEN_MET_CATEGORIE and bekostigingscategorie is not None:
+            fouten["bekostigingscategorie"] = [
+                "Alleen so en vso hebben een bekostigingscategorie. Laat dit veld leeg."
+            ]
+        if ingangsdatum is None:
+            fouten["ingangsdatum"] = ["Vul de ingangsdatum in."]
+        if einddatum is None:
+            fouten["einddatum"] = ["Vul de einddatum in."]
+        if ingangsdatum is not None and einddatum is not None:
+            for veld, melding in duur_fouten(
+                ingangsdatum=ingangsdatum,
+                einddatum=einddatum,
+                minimale_duur_maanden=regeling.minimale_duur_maanden,
+                maximale_duur_maanden=regeling.maximale_duur_maanden,
+            ).items():
+                fouten.setdefault(veld, []).append(melding)
+    return tekst
+
+
 def tlv_besluiten(
     *,
     actor: Any,
@@ -165,9 +221,16 @@ def tlv_besluiten(
         adviesfouten = advieslijst_fouten(rij, regeling)
         if adviesfouten:
             fouten["adviezen"] = adviesfouten
-        if besluit not in Besluit.values:
-            fouten["besluit"] = ["Kies: toekennen of afwijzen."]
-        tekst = _tekst(motivering, "motivering", "Schrijf de redenen van het besluit op.", fouten)
+        tekst = besluit_fouten(
+            fouten,
+            regeling=regeling,
+            besluit=besluit,
+            motivering=motivering,
+            schoolsoort=schoolsoort,
+            bekostigingscategorie=bekostigingscategorie,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
+        )
         _datum_fouten(
             "besluit_op",
             besluit_op,
@@ -175,29 +238,6 @@ def tlv_besluiten(
             niet_voor=rij.compleet_op,
             niet_voor_tekst="de datum van compleet",
         )
-        if besluit == Besluit.TOEGEKEND:
-            if schoolsoort not in Soort.values:
-                fouten["schoolsoort"] = ["Kies het schooltype: sbo, so, vso of pro."]
-            elif schoolsoort in SOORTEN_MET_CATEGORIE and bekostigingscategorie not in (1, 2, 3):
-                fouten["bekostigingscategorie"] = [
-                    "Kies de bekostigingscategorie: bij so en vso is die verplicht."
-                ]
-            elif schoolsoort not in SOORTEN_MET_CATEGORIE and bekostigingscategorie is not None:
-                fouten["bekostigingscategorie"] = [
-                    "Alleen so en vso hebben een bekostigingscategorie. Laat dit veld leeg."
-                ]
-            if ingangsdatum is None:
-                fouten["ingangsdatum"] = ["Vul de ingangsdatum in."]
-            if einddatum is None:
-                fouten["einddatum"] = ["Vul de einddatum in."]
-            if ingangsdatum is not None and einddatum is not None:
-                for veld, melding in duur_fouten(
-                    ingangsdatum=ingangsdatum,
-                    einddatum=einddatum,
-                    minimale_duur_maanden=regeling.minimale_duur_maanden,
-                    maximale_duur_maanden=regeling.maximale_duur_maanden,
-                ).items():
-                    fouten.setdefault(veld, []).append(melding)
         _weiger_bij_fouten(fouten)
         toegekend = besluit == Besluit.TOEGEKEND
         rij.status = Status.TOEGEKEND if toegekend else Status.AFGEWEZEN

@@ -10,24 +10,30 @@ from django.db import transaction
 from django.utils import timezone
 
 from passend.core.models import Actie
-from passend.toelaatbaarheid.models import Bezwaar, Toelaatbaarheidsverklaring
+from passend.toelaatbaarheid.models import BeslissingOpBezwaar, Bezwaar, Toelaatbaarheidsverklaring
 from passend.toelaatbaarheid.rules import (
     BESLOTEN,
+    Besluit,
     Bezwaarstap,
     Indiener,
+    Status,
     Uitkomst,
     adviesaanvraag_te_laat,
+    beslissing_op_bezwaar_fout,
     bezwaar_te_laat,
     volgende_bezwaarstap,
 )
+from passend.toelaatbaarheid.selectors import regeling_van
 from passend.toelaatbaarheid.services.basis import (
     Conflict,
+    _bewaar_als_status,
     _datum_fouten,
     _log,
     _tekst,
     _vergrendeld,
     _weiger_bij_fouten,
 )
+from passend.toelaatbaarheid.services.behandeling import besluit_fouten
 
 
 def bezwaar_vastleggen(
@@ -45,6 +51,12 @@ def bezwaar_vastleggen(
         if rij.status not in BESLOTEN or rij.besluit_op is None:
             raise ValidationError(
                 "Bezwaar kan pas worden vastgelegd als er een besluit is.", code="status"
+            )
+        if BeslissingOpBezwaar.objects.filter(tlv=rij).exists():
+            raise ValidationError(
+                "Op het bezwaar tegen deze TLV is al opnieuw beslist. Tegen die beslissing op "
+                "bezwaar staat geen nieuw bezwaar open, alleen beroep bij de rechtbank.",
+                code="status",
             )
         fouten: dict[str, list[str]] = {}
         if indiener not in Indiener.values:
@@ -212,3 +224,106 @@ def bezwaar_beslissen(
         _bewaar(vers, ["uitkomst", "uitkomst_op", "toelichting_uitkomst"], stap)
         _log(actor, rij, Actie.WIJZIGEN, f"bezwaar: {vers.get_uitkomst_display().lower()}", route)
     return vers
+
+
+def beslissen_op_bezwaar(
+    *,
+    actor: Any,
+    tlv: Toelaatbaarheidsverklaring,
+    besluit: str,
+    motivering: str,
+    beslist_op: date,
+    schoolsoort: str = "",
+    bekostigingscategorie: int | None = None,
+    ingangsdatum: date | None = None,
+    einddatum: date | None = None,
+    route: str = "",
+) -> BeslissingOpBezwaar:
+    """After a bezwaar was judged gegrond, the SWV decides anew (once): it revises the
+    decision (school type, category, period, reasons) or grants or refuses after all. The
+    TLV then holds the decision in force; the original decision is kept, as it was, in the
+    BeslissingOpBezwaar (history). The letter names appeal to the rechtbank."""
+    with transaction.atomic():
+        rij = _vergrendeld(tlv, actor, "beslissen_op_bezwaar")
+        if rij.status not in BESLOTEN or rij.besluit_op is None:
+            raise ValidationError("Over deze aanvraag is nog niet besloten.", code="status")
+        bezwaren = list(Bezwaar.objects.select_for_update().filter(tlv=rij).order_by("id"))
+        fout = beslissing_op_bezwaar_fout(
+            uitkomsten=[b.uitkomst for b in bezwaren],
+            al_beslist=BeslissingOpBezwaar.objects.filter(tlv=rij).exists(),
+        )
+        if fout:
+            raise ValidationError(fout, code="status")
+        gegrond = [b for b in bezwaren if b.uitkomst == Uitkomst.GEGROND]
+        grondslag = max(gegrond, key=lambda b: (b.uitkomst_op, b.pk))
+        regeling = regeling_van(rij.verantwoordelijk_swv)
+        fouten: dict[str, list[str]] = {}
+        tekst = besluit_fouten(
+            fouten,
+            regeling=regeling,
+            besluit=besluit,
+            motivering=motivering,
+            schoolsoort=schoolsoort,
+            bekostigingscategorie=bekostigingscategorie,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
+        )
+        _datum_fouten(
+            "beslist_op",
+            beslist_op,
+            fouten,
+            niet_voor=grondslag.uitkomst_op,
+            niet_voor_tekst="de uitkomst van het bezwaar",
+        )
+        _weiger_bij_fouten(fouten)
+        toegekend = besluit == Besluit.TOEGEKEND
+        beslissing = BeslissingOpBezwaar(
+            tlv=rij,
+            bezwaar=grondslag,
+            beslist_op=beslist_op,
+            beslist_door=actor.gebruiker,
+            besluit=besluit,
+            schoolsoort=schoolsoort if toegekend else "",
+            bekostigingscategorie=bekostigingscategorie if toegekend else None,
+            ingangsdatum=ingangsdatum if toegekend else None,
+            einddatum=einddatum if toegekend else None,
+            motivering=tekst,
+            oorspronkelijk_besluit=rij.besluit,
+            oorspronkelijke_schoolsoort=rij.schoolsoort,
+            oorspronkelijke_bekostigingscategorie=rij.bekostigingscategorie,
+            oorspronkelijke_ingangsdatum=rij.ingangsdatum,
+            oorspronkelijke_einddatum=rij.einddatum,
+            oorspronkelijke_motivering=rij.motivering,
+        )
+        beslissing.full_clean()
+        beslissing.save()
+        was = rij.status
+        rij.status = Status.TOEGEKEND if toegekend else Status.AFGEWEZEN
+        rij.besluit = besluit
+        rij.schoolsoort = beslissing.schoolsoort
+        rij.bekostigingscategorie = beslissing.bekostigingscategorie
+        rij.ingangsdatum = beslissing.ingangsdatum
+        rij.einddatum = beslissing.einddatum
+        rij.motivering = tekst
+        rij.full_clean()
+        _bewaar_als_status(
+            rij,
+            was,
+            [
+                "status",
+                "besluit",
+                "schoolsoort",
+                "bekostigingscategorie",
+                "ingangsdatum",
+                "einddatum",
+                "motivering",
+            ],
+        )
+        _log(
+            actor,
+            rij,
+            Actie.WIJZIGEN,
+            f"beslissing op bezwaar: {beslissing.get_besluit_display().lower()}",
+            route,
+        )
+    return beslissing

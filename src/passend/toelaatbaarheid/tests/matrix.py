@@ -99,6 +99,38 @@ MATRIX: dict[str, Entry] = {
         }
         for naam in ("bezwaar", "bezwaar-afhandelen")
     },
+    # The running request is already complete: answering is over, back to the dossier.
+    "toelaatbaarheid:vragen": {
+        "GET": _pagina(
+            register={"eigen": 302, "ander": 404}, bestuurder={"eigen": 302, "ander": 404}
+        ),
+        "POST": _pagina(
+            register={"eigen": 302, "ander": 404}, bestuurder={"eigen": 302, "ander": 404}
+        ),
+    },
+    # The running (complete) request can be withdrawn by the school.
+    "toelaatbaarheid:intrekken": {
+        "GET": _pagina(register=EIGEN_200, bestuurder=EIGEN_200),
+        "POST": _pagina(register=EIGEN_200, bestuurder=EIGEN_200),
+    },
+    # The bezwaar of the scenario is not gegrond: the commission is sent back to the dossier.
+    "toelaatbaarheid:beslissing-op-bezwaar": {
+        "GET": _pagina(
+            commissielid={"eigen": 302, "ander": 404}, directeur={"eigen": 302, "ander": 404}
+        ),
+        "POST": _pagina(
+            commissielid={"eigen": 302, "ander": 404}, directeur={"eigen": 302, "ander": 404}
+        ),
+    },
+    # No beslissing op bezwaar yet: back to the dossier (or the portal).
+    "toelaatbaarheid:brief-bezwaar": {
+        "GET": _pagina(
+            register={"eigen": 302, "ander": 404},
+            bestuurder={"eigen": 302, "ander": 404},
+            swv_dossier={"eigen": 302, "ander": 404},
+            prive={"eigen": 302, "ander": 404},
+        )
+    },
     # --- The portal: parents and the pupil ---------------------------------------------------
     "toelaatbaarheid:portaal": {"GET": _pagina(prive=EIGEN_200)},
     # --- API ----------------------------------------------------------------------------------
@@ -125,6 +157,13 @@ MATRIX: dict[str, Entry] = {
     "api:toelaatbaarheidsverklaring-verlenging": _api_actie(
         register=EIGEN_400, bestuurder=EIGEN_400
     ),
+    "api:toelaatbaarheidsverklaring-intrekken": _api_actie(
+        register=EIGEN_400, bestuurder=EIGEN_400
+    ),
+    "api:toelaatbaarheidsverklaring-vragen": _api_actie(register=EIGEN_400, bestuurder=EIGEN_400),
+    "api:toelaatbaarheidsverklaring-beslissing-op-bezwaar": _api_actie(
+        commissielid=EIGEN_400, directeur=EIGEN_400
+    ),
 }
 
 #: Route-name prefixes → URL-argument makers (regio → value) for this app's routes. The
@@ -136,7 +175,13 @@ ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {
         "leerling": lambda regio: str(regio.leerling.sleutel),
         "pk": lambda regio: regio.extra["bezwaar"].pk,
     },
-    ("toelaatbaarheid:compleet", "toelaatbaarheid:advies", "toelaatbaarheid:besluit"): {
+    (
+        "toelaatbaarheid:compleet",
+        "toelaatbaarheid:advies",
+        "toelaatbaarheid:besluit",
+        "toelaatbaarheid:vragen",
+        "toelaatbaarheid:intrekken",
+    ): {
         "sleutel": lambda regio: str(regio.extra["tlv_compleet"].sleutel),
     },
     ("toelaatbaarheid:deskundige-wijzigen",): {

@@ -10,7 +10,14 @@ from passend.core.tests.scenario import client_voor
 from passend.demo.bouwer import bouw_demo_regio
 from passend.demo.bouwer.regio import SWV_PO
 from passend.organisaties.models import Samenwerkingsverband
-from passend.toelaatbaarheid.models import Bezwaar, Deskundige, Toelaatbaarheidsverklaring
+from passend.toelaatbaarheid.models import (
+    AanvullendAntwoord,
+    AanvullendeVraag,
+    BeslissingOpBezwaar,
+    Bezwaar,
+    Deskundige,
+    Toelaatbaarheidsverklaring,
+)
 from passend.toelaatbaarheid.rules import Status
 from passend.toelaatbaarheid.selectors import tlv_cijfers
 from passend.toelaatbaarheid.views.swv import schooljaar_van
@@ -29,12 +36,20 @@ def demo():
 
 def test_demo_heeft_tlvs_in_elke_status_met_grensverkeer_en_aflopend(demo):
     aantal, meldingen = demo
-    assert aantal == Toelaatbaarheidsverklaring.objects.count() == 8
+    assert aantal == Toelaatbaarheidsverklaring.objects.count() == 10
     assert any(
-        "8 toelaatbaarheidsverklaringen (TLV) en 5 deskundigen opgeslagen" in m for m in meldingen
+        "10 toelaatbaarheidsverklaringen (TLV) en 5 deskundigen opgeslagen" in m for m in meldingen
     )
     statussen = set(Toelaatbaarheidsverklaring.objects.values_list("status", flat=True))
-    assert statussen == {Status.INGEDIEND, Status.COMPLEET, Status.TOEGEKEND, Status.AFGEWEZEN}
+    assert statussen == {
+        Status.INGEDIEND,
+        Status.COMPLEET,
+        Status.TOEGEKEND,
+        Status.AFGEWEZEN,
+        Status.INGETROKKEN,
+    }
+    ingetrokken = Toelaatbaarheidsverklaring.objects.get(status=Status.INGETROKKEN)
+    assert ingetrokken.ingetrokken_op is not None and ingetrokken.reden_intrekking
     assert (
         Toelaatbaarheidsverklaring.objects.filter(
             grensverkeer=True, status=Status.TOEGEKEND
@@ -47,13 +62,29 @@ def test_demo_heeft_tlvs_in_elke_status_met_grensverkeer_en_aflopend(demo):
     assert Deskundige.objects.filter(gebruiker__username="deskundige.po").exists()
 
 
+def test_demo_heeft_aanvullende_vragen_en_een_beslissing_op_bezwaar(demo):
+    assert AanvullendeVraag.objects.count() == 2
+    assert AanvullendeVraag.objects.filter(verplicht=True).count() == 1
+    beantwoord = Toelaatbaarheidsverklaring.objects.filter(antwoorden__isnull=False).distinct()
+    assert beantwoord.count() >= 1
+    assert AanvullendAntwoord.objects.filter(vraagtekst__startswith="Welke scholen").exists()
+    # The just-submitted request still waits for its answers.
+    assert Toelaatbaarheidsverklaring.objects.filter(
+        status=Status.INGEDIEND, vorige__isnull=True, antwoorden__isnull=True
+    ).exists()
+    beslissing = BeslissingOpBezwaar.objects.select_related("tlv", "bezwaar").get()
+    assert beslissing.bezwaar.uitkomst == "gegrond"
+    assert beslissing.oorspronkelijke_schoolsoort == "sbo"
+    assert (beslissing.tlv.schoolsoort, beslissing.tlv.bekostigingscategorie) == ("so", 1)
+
+
 def test_demo_rapportcijfers_en_paginas(demo):
     po = Samenwerkingsverband.objects.get(code=SWV_PO.code)
     from django.utils import timezone
 
     van, tot = schooljaar_van(timezone.localdate())
     cijfers = tlv_cijfers(samenwerkingsverband=po, van=van.replace(year=van.year - 1), tot=tot)
-    assert cijfers["aantal_toegekend"] == 4 and cijfers["aantal_afgewezen"] == 1
+    assert cijfers["aantal_toegekend"] == 5 and cijfers["aantal_afgewezen"] == 1
     assert cijfers["grensverkeer"]["inkomend"] == 1
     assert cijfers["behandelduur"]["totaal"]["gemiddelde"] is not None
     for gebruiker, url in (

@@ -141,3 +141,25 @@ def test_api_lijst(meet, aantal: int):
         "/api/v1/toelaatbaarheidsverklaringen/",
         MAX_API_LIJST,
     )
+
+
+MAX_REGELING = 12  # measured 10, for 2 and for 20 questions (each with two forms)
+
+
+@pytest.mark.parametrize("aantal", [2, 20])
+def test_regelingpagina_met_vragen_heeft_een_vast_aantal_queries(
+    aantal, django_assert_max_num_queries
+):
+    from passend.accounts.actor import Actor
+    from passend.toelaatbaarheid import services
+
+    swv = SamenwerkingsverbandFactory()
+    rol = RolFactory(rolsoort=R.DIRECTEUR, samenwerkingsverband=swv)
+    directeur = Actor(gebruiker=rol.gebruiker, rol=rol)
+    for i in range(aantal):
+        services.vraag_toevoegen(actor=directeur, tekst=f"Vraag {i}", verplicht=i % 2 == 0)
+    client = client_voor(rol)
+    with django_assert_max_num_queries(MAX_REGELING):
+        antwoord = client.get(reverse("toelaatbaarheid:regeling"))
+    assert antwoord.status_code == 200
+    assert f"Vraag {aantal - 1}" in antwoord.content.decode()

@@ -13,15 +13,19 @@ from passend.toelaatbaarheid.rules import (
     adviesaanvraag_uiterlijk,
     adviezen_fouten,
     behandelduur,
+    beroep_uiterlijk,
+    beslissing_op_bezwaar_fout,
     bezwaar_te_laat,
     bezwaar_uiterlijk,
     duur_fouten,
     duur_in_jaren,
     eindigt_binnenkort,
     gemiddelde_en_mediaan,
+    intrekken_fout,
     maanden_erbij,
     minimale_einddatum,
     onafhankelijkheid_fouten,
+    onbeantwoorde_verplichte_vragen,
     overgang_toegestaan,
     standaardregeling,
     verantwoordelijk_swv,
@@ -370,3 +374,47 @@ def test_behandelduur_in_weken_en_gemiddelde_en_mediaan():
 def test_duur_in_jaren():
     assert duur_in_jaren(date(2026, 8, 1), date(2027, 7, 31)) == 1.0
     assert duur_in_jaren(None, None) is None
+
+
+# --- Withdrawal, extra questions, beslissing op bezwaar -------------------------------------
+
+
+@given(DATUMS)
+def test_beroep_bij_de_rechtbank_kan_zes_weken_na_de_beslissing_op_bezwaar(beslist_op):
+    assert beroep_uiterlijk(beslist_op) - beslist_op == timedelta(days=42)
+
+
+def test_beslissing_op_bezwaar_alleen_na_een_gegrond_bezwaar():
+    assert beslissing_op_bezwaar_fout(uitkomsten=[], al_beslist=False)
+    assert beslissing_op_bezwaar_fout(uitkomsten=["", "ongegrond", "ingetrokken"], al_beslist=False)
+    assert beslissing_op_bezwaar_fout(uitkomsten=["ongegrond", "gegrond"], al_beslist=False) is None
+
+
+def test_beslissing_op_bezwaar_maar_een_keer():
+    fout = beslissing_op_bezwaar_fout(uitkomsten=["gegrond"], al_beslist=True)
+    assert fout is not None and "al" in fout
+
+
+@pytest.mark.parametrize(
+    ("status", "kan"),
+    [
+        ("ingediend", True),
+        ("compleet", True),
+        ("toegekend", False),
+        ("afgewezen", False),
+        ("ingetrokken", False),
+    ],
+)
+def test_intrekken_kan_alleen_voor_het_besluit(status, kan):
+    assert (intrekken_fout(status) is None) is kan
+
+
+def test_onbeantwoorde_verplichte_vragen_noemt_alleen_de_verplichte_zonder_antwoord():
+    vragen = [
+        (1, "Welke school heeft de voorkeur?", True),
+        (2, "Extra?", False),
+        (3, "Hulp?", True),
+    ]
+    assert onbeantwoorde_verplichte_vragen(vragen, [3]) == ["Welke school heeft de voorkeur?"]
+    assert onbeantwoorde_verplichte_vragen(vragen, [1, 3]) == []
+    assert onbeantwoorde_verplichte_vragen([], []) == []

@@ -21,6 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from passend.accounts.actor import Actor, actor_of_403
+from passend.core.forms import fouten_naar_formulier as fouten_naar_formulier
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -83,14 +84,6 @@ def vastleggen(
     )
 
 
-def fouten_naar_formulier(form: Form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
-
-
 def menu(actor: Actor) -> dict[str, bool]:
     """Which TLV pages this role has (for the menu and the links on the pages)."""
     return {
@@ -124,17 +117,23 @@ def tlv_formulierpagina(
     opslaan: Callable[[Actor, Toelaatbaarheidsverklaring, dict[str, Any]], str],
     sjabloon: str,
     context: Callable[[Toelaatbaarheidsverklaring, Actor], dict[str, Any]] | None = None,
+    voorwaarde: Callable[[Toelaatbaarheidsverklaring], str | None] | None = None,
 ) -> HttpResponse:
     """A form page about one TLV: GET shows it, POST calls one service.
 
     ``opslaan`` returns the success message; ``context`` adds what the page shows (from the
-    TLV with its prefetched parts).
+    TLV with its prefetched parts). ``voorwaarde`` (beyond the status) says why the page does
+    not apply to this TLV now (None: it does); then the actor is sent back to the dossier.
     """
     actor = eis_rol(request, actie, route)
     if request.method != "POST":
         tlv = tlv_voor_actor(actor=actor, sleutel=sleutel, actie=actie, doel=doel, route=route)
         if tlv.status not in statussen:
             messages.info(request, niet_toegestaan)
+            return naar_dossier(tlv)
+        reden = voorwaarde(tlv) if voorwaarde is not None else None
+        if reden:
+            messages.info(request, reden)
             return naar_dossier(tlv)
         form = maak_form(tlv, None)
     else:
@@ -151,6 +150,18 @@ def tlv_formulierpagina(
                 route=route,
             )
             messages.error(request, niet_toegestaan)
+            return naar_dossier(schrijf)
+        reden = voorwaarde(schrijf) if voorwaarde is not None else None
+        if reden:
+            vastleggen(
+                actor=actor,
+                tlv=schrijf,
+                actie=Actie.WIJZIGEN,
+                toegestaan=False,
+                reden=f"niet mogelijk: {reden}; niets opgeslagen",
+                route=route,
+            )
+            messages.error(request, reden)
             return naar_dossier(schrijf)
         form = maak_form(schrijf, request.POST)
         if form.is_valid():

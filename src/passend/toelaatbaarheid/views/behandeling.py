@@ -14,7 +14,12 @@ from passend.toelaatbaarheid import services
 from passend.toelaatbaarheid.forms import AdviesForm, BesluitForm, CompleetForm
 from passend.toelaatbaarheid.models import Deskundige, Toelaatbaarheidsverklaring
 from passend.toelaatbaarheid.rules import LOPEND, Status, minimale_einddatum
-from passend.toelaatbaarheid.selectors import advieslijst_fouten, deskundigen_van, regeling_van
+from passend.toelaatbaarheid.selectors import (
+    advieslijst_fouten,
+    deskundigen_van,
+    ontbrekende_antwoorden,
+    regeling_van,
+)
 from passend.toelaatbaarheid.views.aanvraag import wat_meekomt
 from passend.toelaatbaarheid.views.afhandeling import tlv_formulierpagina
 
@@ -45,7 +50,10 @@ def compleet(request: HttpRequest, sleutel: UUID) -> HttpResponse:
         ),
         opslaan=opslaan,
         sjabloon="toelaatbaarheid/compleet.html",
-        context=lambda tlv, actor: wat_meekomt(tlv.opp),
+        context=lambda tlv, actor: {
+            **wat_meekomt(tlv.opp),
+            "open_vragen": ontbrekende_antwoorden(tlv),
+        },
     )
 
 

@@ -1,5 +1,6 @@
 """Bezwaar: the SWV records an objection and then, step by step, the request for advice to
-the bezwaaradviescommissie (within 2 weeks), the advice received, and the outcome."""
+the bezwaaradviescommissie (within 2 weeks), the advice received, and the outcome; after a
+gegrond outcome the new decision (beslissing op bezwaar) and its letter."""
 
 from typing import Any
 from uuid import UUID
@@ -9,8 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from passend.accounts.actor import Actor
 from passend.core.models import Actie
@@ -19,15 +22,21 @@ from passend.toelaatbaarheid import services
 from passend.toelaatbaarheid.forms import (
     AdviesGevraagdForm,
     AdviesOntvangenForm,
+    BeslissingOpBezwaarForm,
     BezwaarForm,
     UitkomstForm,
 )
 from passend.toelaatbaarheid.models import Bezwaar, Toelaatbaarheidsverklaring
+from passend.toelaatbaarheid.pdf import beslissing_van, besluit_pdf, oorspronkelijk_besluit
+from passend.toelaatbaarheid.permissions import PRIVE
 from passend.toelaatbaarheid.rules import (
     BESLOTEN,
     Bezwaarstap,
+    Uitkomst,
     adviesaanvraag_te_laat,
     adviesaanvraag_uiterlijk,
+    beroep_uiterlijk,
+    beslissing_op_bezwaar_fout,
     bezwaar_te_laat,
     bezwaar_uiterlijk,
     volgende_bezwaarstap,
@@ -249,3 +258,105 @@ def bezwaar_afhandelen(request: HttpRequest, sleutel: UUID, pk: int) -> HttpResp
             "menu": menu(actor),
         },
     )
+
+
+@login_required
+def beslissing_op_bezwaar(request: HttpRequest, sleutel: UUID) -> HttpResponse:
+    """After a gegrond bezwaar: the new decision (once), with the original one shown."""
+    route = "toelaatbaarheid:beslissing-op-bezwaar"
+    nieuw: dict[str, Any] = {}
+
+    def opslaan(actor: Actor, tlv: Toelaatbaarheidsverklaring, gegevens: dict[str, Any]) -> str:
+        nieuw["beslissing"] = services.beslissen_op_bezwaar(
+            actor=actor,
+            tlv=tlv,
+            besluit=gegevens["besluit"],
+            motivering=gegevens["motivering"],
+            beslist_op=gegevens["beslist_op"],
+            schoolsoort=gegevens.get("schoolsoort") or "",
+            bekostigingscategorie=gegevens.get("bekostigingscategorie"),
+            ingangsdatum=gegevens.get("ingangsdatum"),
+            einddatum=gegevens.get("einddatum"),
+            route=route,
+        )
+        return (
+            "De beslissing op bezwaar is vastgelegd: "
+            f"{nieuw['beslissing'].get_besluit_display().lower()}. De brief staat klaar."
+        )
+
+    def maak_form(tlv: Toelaatbaarheidsverklaring, data: Any) -> BeslissingOpBezwaarForm:
+        return BeslissingOpBezwaarForm(
+            data,
+            regeling=regeling_van(tlv.verantwoordelijk_swv),
+            initial={
+                "besluit": tlv.besluit,
+                "schoolsoort": tlv.schoolsoort or tlv.soort,
+                "bekostigingscategorie": tlv.bekostigingscategorie,
+                "ingangsdatum": tlv.ingangsdatum,
+                "einddatum": tlv.einddatum,
+                "beslist_op": timezone.localdate(),
+            },
+        )
+
+    def context(tlv: Toelaatbaarheidsverklaring, actor: Actor) -> dict[str, Any]:
+        regeling = regeling_van(tlv.verantwoordelijk_swv)
+        inhoud = oorspronkelijk_besluit(tlv)
+        return {
+            "oorspronkelijk": inhoud,
+            "categorie": regeling.categorie_label(inhoud.bekostigingscategorie),
+            "gegrond": [b for b in tlv.bezwaren.all() if b.uitkomst == Uitkomst.GEGROND],
+        }
+
+    antwoord = tlv_formulierpagina(
+        request,
+        sleutel,
+        route=route,
+        actie="beslissen_op_bezwaar",
+        doel="beslissen op bezwaar",
+        statussen=BESLOTEN,
+        niet_toegestaan="Er is nog geen besluit, dus ook geen bezwaar om op te beslissen.",
+        maak_form=maak_form,
+        opslaan=opslaan,
+        sjabloon="toelaatbaarheid/beslissing_op_bezwaar.html",
+        context=context,
+        voorwaarde=lambda tlv: beslissing_op_bezwaar_fout(
+            uitkomsten=[b.uitkomst for b in tlv.bezwaren.all()],
+            al_beslist=beslissing_van(tlv) is not None,
+        ),
+    )
+    return antwoord
+
+
+@require_GET
+@never_cache
+@login_required
+def brief_bezwaar(request: HttpRequest, sleutel: UUID) -> HttpResponse:
+    """The letter of the beslissing op bezwaar (PDF), with the appeal clause."""
+    route = "toelaatbaarheid:brief-bezwaar"
+    actor = eis_rol(request, "brief", route)
+    tlv = tlv_voor_actor(
+        actor=actor,
+        sleutel=sleutel,
+        actie="brief",
+        doel="brief beslissing op bezwaar TLV afdrukken",
+        route=route,
+        log_actie=Actie.AFDRUKKEN,
+    )
+    if beslissing_van(tlv) is None or tlv.besluit_op is None:
+        messages.info(request, "Er is (nog) geen beslissing op bezwaar, dus ook geen brief.")
+        if actor.rolsoort in PRIVE:
+            return redirect("toelaatbaarheid:portaal", leerling=tlv.leerling.sleutel)
+        return naar_dossier(tlv)
+    antwoord = HttpResponse(besluit_pdf(tlv, op_bezwaar=True), content_type="application/pdf")
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="beslissing-op-bezwaar-tlv-{tlv.kenmerk.lower()}.pdf"'
+    )
+    return antwoord
+
+
+def beroepregel(tlv: Toelaatbaarheidsverklaring) -> dict[str, Any] | None:
+    """The beslissing op bezwaar of a TLV with its appeal term (for the pages)."""
+    bob = beslissing_van(tlv)
+    if bob is None:
+        return None
+    return {"beslissing": bob, "beroep_uiterlijk": beroep_uiterlijk(bob.beslist_op)}

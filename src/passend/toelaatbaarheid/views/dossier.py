@@ -16,14 +16,17 @@ from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.leerlingen.selectors import leerling_voor_actor
 from passend.toelaatbaarheid.models import Toelaatbaarheidsverklaring
-from passend.toelaatbaarheid.pdf import besluit_pdf
+from passend.toelaatbaarheid.pdf import beslissing_van, besluit_pdf, oorspronkelijk_besluit
 from passend.toelaatbaarheid.permissions import PRIVE, beleid
 from passend.toelaatbaarheid.rules import (
     BESLOTEN,
+    LOPEND,
     Besluit,
     Status,
     adviesaanvraag_te_laat,
     adviesaanvraag_uiterlijk,
+    beroep_uiterlijk,
+    beslissing_op_bezwaar_fout,
     bezwaar_uiterlijk,
     volgende_bezwaarstap,
 )
@@ -32,6 +35,7 @@ from passend.toelaatbaarheid.selectors import (
     regeling_van,
     tlv_voor_actor,
     tlvs_zichtbaar_voor,
+    vragenlijst,
     werklijst,
 )
 from passend.toelaatbaarheid.views.aanvraag import wat_meekomt
@@ -119,9 +123,15 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "advies_vastleggen",
             "besluiten",
             "bezwaar_vastleggen",
+            "beslissen_op_bezwaar",
             "verlenging_aanvragen",
+            "intrekken",
+            "vragen_beantwoorden",
         )
     }
+    regels = vragenlijst(tlv)
+    bob = beslissing_van(tlv)
+    oorspronkelijk = oorspronkelijk_besluit(tlv) if bob is not None else None
     return render(
         request,
         "toelaatbaarheid/detail.html",
@@ -137,6 +147,25 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "bezwaar_uiterlijk": bezwaar_uiterlijk(tlv.besluit_op) if tlv.besluit_op else None,
             "categorie": regeling.categorie_label(tlv.bekostigingscategorie),
             "besloten": tlv.status in BESLOTEN,
+            "lopend": tlv.status in LOPEND,
+            "vragen": regels,
+            "open_vragen": [r["tekst"] for r in regels if r["verplicht"] and not r["antwoord"]]
+            if tlv.status == Status.INGEDIEND
+            else [],
+            "beslissing": bob,
+            "beroep_uiterlijk": beroep_uiterlijk(bob.beslist_op) if bob is not None else None,
+            "oorspronkelijk": oorspronkelijk,
+            "oorspronkelijke_categorie": regeling.categorie_label(
+                oorspronkelijk.bekostigingscategorie
+            )
+            if oorspronkelijk is not None
+            else "",
+            "kan_beslissen_op_bezwaar": mag["beslissen_op_bezwaar"]
+            and tlv.status in BESLOTEN
+            and beslissing_op_bezwaar_fout(
+                uitkomsten=[b.uitkomst for b in tlv.bezwaren.all()], al_beslist=bob is not None
+            )
+            is None,
             "mag": mag,
             "menu": menu(actor),
         },
@@ -186,7 +215,7 @@ def portaal(request: HttpRequest, leerling: UUID) -> HttpResponse:
     tlvs = list(
         tlvs_zichtbaar_voor(actor=actor)
         .filter(leerling=kind)
-        .select_related("vorige")
+        .select_related("vorige", "beslissing_op_bezwaar")
         .prefetch_related("bezwaren")
         .order_by("-ontvangen_op", "-id")
     )
@@ -208,6 +237,10 @@ def portaal(request: HttpRequest, leerling: UUID) -> HttpResponse:
                     "bezwaar_uiterlijk": bezwaar_uiterlijk(t.besluit_op) if t.besluit_op else None,
                     "bezwaar_bij": regelingen[t.verantwoordelijk_swv_id].bezwaar_indienen_bij,
                     "bezwaren": list(t.bezwaren.all()),
+                    "beslissing": beslissing_van(t),
+                    "beroep_uiterlijk": beroep_uiterlijk(t.beslissing_op_bezwaar.beslist_op)
+                    if beslissing_van(t) is not None
+                    else None,
                 }
                 for t in tlvs
             ],

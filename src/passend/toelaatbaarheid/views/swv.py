@@ -1,5 +1,5 @@
 """The SWV's lists, reports and set-up: grensverkeer, TLVs ending soon, the report figures,
-the DUO (BRON) export, the deskundigen pool and the TLV settings."""
+the DUO (BRON) export and the deskundigen pool (the TLV settings: ``regeling``)."""
 
 import csv
 from datetime import date
@@ -27,9 +27,8 @@ from passend.toelaatbaarheid.forms import (
     DeskundigeForm,
     DeskundigeWijzigenForm,
     PeriodeForm,
-    RegelingForm,
 )
-from passend.toelaatbaarheid.models import Deskundige, Tlvregeling
+from passend.toelaatbaarheid.models import Deskundige
 from passend.toelaatbaarheid.selectors import (
     BRON_KOLOMMEN,
     bron_regels,
@@ -301,49 +300,4 @@ def deskundige_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "toelaatbaarheid/deskundige_wijzigen.html",
         {"form": form, "deskundige": deskundige, "menu": menu(actor)},
-    )
-
-
-@login_required
-def regeling(request: HttpRequest) -> HttpResponse:
-    """The SWV's own TLV settings, with the national defaults until they are changed."""
-    route = "toelaatbaarheid:regeling"
-    actor = eis_rol(request, "regeling_beheren", route, object_type="tlv-regeling")
-    swv = _swv(actor)
-    rij = Tlvregeling.objects.filter(samenwerkingsverband=swv).first()
-    huidig = regeling_van(swv)
-    form = RegelingForm(
-        request.POST or None,
-        initial=RegelingForm.initieel(huidig, rij.gewijzigd_op.isoformat() if rij else ""),
-    )
-    if request.method == "POST" and form.is_valid():
-        gegevens = form.cleaned_data
-        try:
-            services.regeling_opslaan(
-                actor=actor,
-                versie=gegevens["versie"] or "",
-                tweede_deskundigen=gegevens["tweede_deskundigen"].splitlines(),
-                categorie_labels=[gegevens[f"categorie_{i}"] for i in (1, 2, 3)],
-                minimale_duur_maanden=gegevens["minimale_duur_maanden"],
-                maximale_duur_maanden=gegevens["maximale_duur_maanden"],
-                einde_signaal_maanden=gegevens["einde_signaal_maanden"],
-                bezwaar_indienen_bij=gegevens["bezwaar_indienen_bij"],
-                bezwaaradviescommissie=gegevens["bezwaaradviescommissie"],
-            )
-        except services.Conflict as fout:
-            messages.error(request, str(fout))
-            return redirect("toelaatbaarheid:regeling")
-        except ValidationError as fout:
-            fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, "De TLV-regeling is opgeslagen.")
-            return redirect("toelaatbaarheid:regeling")
-    return render(
-        request,
-        "toelaatbaarheid/regeling.html",
-        {
-            "form": form,
-            "eigen": rij is not None,
-            "menu": menu(actor),
-        },
     )
