@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from passend.core.forms import NLDesignForm, nl_design_widgets
@@ -51,6 +52,11 @@ def regelveld(label: str, verplicht: str | None, *, max_length: int = 200) -> fo
     )
 
 
+def _binnen_bereik(datum: date | None) -> None:
+    if datum is not None and not 2000 <= datum.year <= 2100:
+        raise ValidationError("Kies een datum tussen 2000 en 2100.", code="bereik")
+
+
 def datumveld(label: str, verplicht: str | None, **kwargs: Any) -> forms.DateField:
     meldingen = {"invalid": GEEN_DATUM}
     if verplicht:
@@ -60,6 +66,7 @@ def datumveld(label: str, verplicht: str | None, **kwargs: Any) -> forms.DateFie
         required=verplicht is not None,
         widget=DATUM,
         error_messages=meldingen,
+        validators=[_binnen_bereik],
         **kwargs,
     )
 

@@ -13,7 +13,7 @@ and an object rule (``<actie>``: on this TLV; a hidden TLV is a 404).
 from typing import Any
 
 import rules
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from passend.accounts.rules import Rolsoort
@@ -103,6 +103,17 @@ def tlv_zichtbaarheid(actor: Any) -> Q:
     filter_ = Q(leerling_id__in=leerlingen_in_zicht(actor))
     if actor.rolsoort in SWV_DOSSIERROLLEN:
         filter_ &= Q(verantwoordelijk_swv_id=actor.rol.samenwerkingsverband_id)
+    if actor.rolsoort == R.DESKUNDIGE:
+        # A deskundige reads only the dossiers of an SWV whose active pool they are in.
+        filter_ &= Q(
+            Exists(
+                Deskundige.objects.filter(
+                    samenwerkingsverband_id=OuterRef("verantwoordelijk_swv_id"),
+                    gebruiker_id=actor.gebruiker.pk,
+                    actief=True,
+                )
+            )
+        )
     return filter_
 
 

@@ -211,8 +211,15 @@ class Weigering:
     melding: str
 
 
-def verlengen_mogelijk(t: Termijnen, op: date) -> Weigering | None:
-    """An extension is possible once, while undecided, on or before the last day of the term."""
+#: An extension decided on time (the letter went out within the term) may be recorded in
+#: Passend at most this many days after the term ended; later, it can no longer undo the
+#: overdue signal by a date in the past.
+NAREGISTRATIE_DAGEN = 7
+
+
+def verlengen_mogelijk(t: Termijnen, op: date, vandaag: date | None = None) -> Weigering | None:
+    """An extension is possible once, while undecided, on or before the last day of the term
+    (``op``), recorded at most ``NAREGISTRATIE_DAGEN`` after it (``vandaag``)."""
     if t.uitkomst:
         return Weigering(
             "al_besloten", "Over deze aanmelding is al besloten. Verlengen kan niet meer."
@@ -224,7 +231,10 @@ def verlengen_mogelijk(t: Termijnen, op: date) -> Weigering | None:
             f"{t.verlengd_tot:%d-%m-%Y}. Verlengen kan maar één keer (met hoogstens "
             f"{MAX_VERLENGING_WEKEN} weken). Neem nu een besluit.",
         )
-    if op > t.beslissen_uiterlijk:
+    te_laat_vastgelegd = vandaag is not None and vandaag > t.beslissen_uiterlijk + timedelta(
+        days=NAREGISTRATIE_DAGEN
+    )
+    if op > t.beslissen_uiterlijk or te_laat_vastgelegd:
         return Weigering(
             "termijn_verstreken",
             f"De beslistermijn is verstreken op {t.beslissen_uiterlijk:%d-%m-%Y}. Verlengen kan "

@@ -109,10 +109,12 @@ class ToelaatbaarheidsverklaringViewSet(viewsets.GenericViewSet[Toelaatbaarheids
     def retrieve(self, request: Request, sleutel: str) -> Response:
         actor = api_actor(request)
         try:
+            # The whole dossier (advices, answers, bezwaar handling) is for staff, as on the
+            # pages; parents and pupils read their child's TLV in the portal.
             tlv = tlv_voor_actor(
                 actor=actor,
                 sleutel=als_sleutel(sleutel),
-                actie="bekijken",
+                actie="dossier_bekijken",
                 doel="TLV opvragen via API",
                 route=ROUTE.format("detail"),
             )

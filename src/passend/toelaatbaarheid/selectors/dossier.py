@@ -277,6 +277,10 @@ def betrokken_gebruikers(tlv: Toelaatbaarheidsverklaring) -> set[int]:
                 "aangevraagd_door_id", flat=True
             )
         )
+    # The answers to the SWV's extra questions are part of the request too.
+    ids.update(
+        AanvullendAntwoord.objects.filter(tlv=tlv).values_list("beantwoord_door_id", flat=True)
+    )
     return ids
 
 
@@ -288,9 +292,11 @@ def onafhankelijkheid(
     werkt_op_school = deskundige.school_id == school_id
     betrokken = False
     if deskundige.gebruiker_id is not None:
+        # A role at the requesting school, or at its board (the board is the legal requester).
         werkt_op_school = (
             werkt_op_school
-            or Rol.objects.filter(gebruiker_id=deskundige.gebruiker_id, school_id=school_id)
+            or Rol.objects.filter(gebruiker_id=deskundige.gebruiker_id)
+            .filter(Q(school_id=school_id) | Q(schoolbestuur_id=tlv.vestiging.school.bestuur_id))
             .filter(actief_op(peildatum))
             .exists()
         )

@@ -139,7 +139,9 @@ MATRIX: dict[str, Entry] = {
         "POST": {ANONIEM: 401, "register": 400, "bestuurder": 400, OVERIGE: 403},
     },
     "api:toelaatbaarheidsverklaring-detail": {
-        "GET": {ANONIEM: 401, **DOSSIER, "prive": EIGEN_200, OVERIGE: NIETS},
+        # The whole dossier (advices, answers, bezwaar) is for staff, as on the pages; parents
+        # and pupils read their child's TLV in the portal, so it is hidden here (404).
+        "GET": {ANONIEM: 401, **DOSSIER, OVERIGE: NIETS},
         "PUT": {ANONIEM: 401, "alle_rollen": 405},
         "PATCH": {ANONIEM: 401, "alle_rollen": 405},
         "DELETE": {ANONIEM: 401, "alle_rollen": 405},

@@ -261,6 +261,27 @@ def test_besluit_met_einddatum_voor_de_ingang_toont_een_veldfout(wereld):
     assert tlv.einddatum is None
 
 
+def test_besluit_met_een_datum_ver_in_de_toekomst_toont_een_veldfout_en_geen_500(wereld):
+    tlv = met_twee_adviezen(wereld)
+    commissie = client(wereld, R.COMMISSIELID)
+    vandaag = VANDAAG()
+    antwoord = commissie.post(
+        reverse("toelaatbaarheid:besluit", kwargs={"sleutel": tlv.sleutel}),
+        {
+            "besluit": "toegekend",
+            "schoolsoort": "sbo",
+            "ingangsdatum": "9999-12-01",
+            "einddatum": "9999-12-31",
+            "motivering": "x",
+            "besluit_op": vandaag.isoformat(),
+        },
+    )
+    assert antwoord.status_code == 200
+    assert "Kies een datum tussen 2000 en 2100." in antwoord.content.decode()
+    tlv.refresh_from_db()
+    assert tlv.einddatum is None
+
+
 def test_besluitbrief_is_een_pdf_met_bezwaarclausule_en_een_afdrukregel(wereld, tmp_path):
     tlv = toegekend(wereld)
     ouder = client(wereld, R.OUDER)

@@ -286,6 +286,33 @@ def test_deskundige_die_meewerkte_aan_de_aanvraag_wordt_geweigerd(wereld, wie):
     assert not Advies.objects.exists()
 
 
+def test_deskundige_die_bestuurder_is_van_het_aanvragende_bestuur_wordt_geweigerd(wereld):
+    """The board is the legal requester: a role at the board is not independent either."""
+    tlv = compleet(wereld)
+    RolFactory(
+        rolsoort=R.BESTUURDER,
+        schoolbestuur=wereld.vestiging.school.bestuur,
+        gebruiker=wereld.ortho.gebruiker,
+    )
+    with pytest.raises(ValidationError, match="werkt op de school"):
+        advies(wereld, tlv, wereld.ortho)
+    assert not Advies.objects.exists()
+
+
+def test_deskundige_zonder_actieve_plek_in_de_pool_ziet_geen_dossier(wereld):
+    tlv = compleet(wereld)
+    buiten = RolFactory(rolsoort=R.DESKUNDIGE, samenwerkingsverband=wereld.swv)
+    actor = Actor(gebruiker=buiten.gebruiker, rol=buiten)
+    assert not tlvs_zichtbaar_voor(actor=actor).filter(pk=tlv.pk).exists()
+    plek = DeskundigeFactory(
+        samenwerkingsverband=wereld.swv, gebruiker=buiten.gebruiker, actief=False
+    )
+    assert not tlvs_zichtbaar_voor(actor=actor).filter(pk=tlv.pk).exists()
+    plek.actief = True
+    plek.save()
+    assert tlvs_zichtbaar_voor(actor=actor).filter(pk=tlv.pk).exists()
+
+
 def test_deskundige_van_een_ander_swv_kan_niet(wereld):
     tlv = compleet(wereld)
     vreemd = DeskundigeFactory(samenwerkingsverband=wereld.buur_swv, beroep="jeugdarts")

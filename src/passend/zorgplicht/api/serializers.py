@@ -71,6 +71,21 @@ class AanmeldingSerializer(serializers.ModelSerializer[Aanmelding]):
     opp = serializers.UUIDField(source="opp.sleutel", read_only=True, allow_null=True, default=None)
     stappen = AanmeldingStapSerializer(many=True, read_only=True)
 
+    #: What the SWV does not need for its overview of terms (data minimisation): the
+    #: parents' reasons (often about health), the decision's explanation and the step texts.
+    VRIJE_TEKST_VOOR_SCHOOL = ("toelichting_ondersteuning", "toelichting_besluit")
+
+    def to_representation(self, instance: Aanmelding) -> dict[str, Any]:
+        data = dict(super().to_representation(instance))
+        if self.context.get("beperkt"):
+            for veld in self.VRIJE_TEKST_VOOR_SCHOOL:
+                if veld in data:
+                    data[veld] = ""
+            for stap in data.get("stappen") or []:
+                if "omschrijving" in stap:
+                    stap["omschrijving"] = ""
+        return data
+
     class Meta:
         model = Aanmelding
         fields = [

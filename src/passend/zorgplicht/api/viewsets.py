@@ -37,7 +37,7 @@ from passend.zorgplicht.api.invoer import (
 )
 from passend.zorgplicht.api.serializers import AanmeldingFoutSerializer, AanmeldingSerializer
 from passend.zorgplicht.models import Aanmelding, Stap
-from passend.zorgplicht.permissions import beleid
+from passend.zorgplicht.permissions import SWV_ROLLEN, beleid
 from passend.zorgplicht.selectors import (
     OBJECT_TYPE,
     aanmelding_voor_actor,
@@ -47,6 +47,13 @@ from passend.zorgplicht.selectors import (
 
 NIET_GEVONDEN = "Deze aanmelding bestaat niet of u mag deze niet zien."
 ROUTE = "api:aanmelding-{}"
+
+
+def _context(actor: Any) -> dict[str, Any]:
+    """SWV staff get the registration without the school's free text (see the serializer)."""
+    return {"beperkt": actor.rolsoort in SWV_ROLLEN}
+
+
 ALGEMEEN = "niet_veldgebonden"
 
 
@@ -109,7 +116,7 @@ def _weergave(actor: Any, aanmelding: Aanmelding) -> dict[str, Any]:
     )
     if vers is None:
         raise NotFound(NIET_GEVONDEN)
-    return dict(AanmeldingSerializer(vers).data)
+    return dict(AanmeldingSerializer(vers, context=_context(actor)).data)
 
 
 def _schrijfschema(
@@ -178,7 +185,9 @@ class AanmeldingViewSet(viewsets.GenericViewSet[Aanmelding]):
             reden="aanmeldingen opvragen via API",
             route=ROUTE.format("list"),
         )
-        return self.get_paginated_response(AanmeldingSerializer(pagina, many=True).data)
+        return self.get_paginated_response(
+            AanmeldingSerializer(pagina, many=True, context=_context(actor)).data
+        )
 
     @extend_schema(responses=AanmeldingSerializer)
     def retrieve(self, request: Request, sleutel: str) -> Response:
@@ -193,7 +202,7 @@ class AanmeldingViewSet(viewsets.GenericViewSet[Aanmelding]):
             )
         except Http404:
             raise NotFound(NIET_GEVONDEN) from None
-        return Response(AanmeldingSerializer(aanmelding).data)
+        return Response(AanmeldingSerializer(aanmelding, context=_context(actor)).data)
 
     @extend_schema(
         request=AanmeldingInvoer,

@@ -60,7 +60,9 @@ def _verlengen(
     with transaction.atomic():
         rij = _vergrendeld(aanmelding, actor, "verlengen")
         t = termijnen_van(rij)
-        weigering = verlengen_mogelijk(t, op)
+        # Judged on the stated date and on today: an extension recorded long after the term
+        # cannot undo the overdue signal by a date in the past (rules.NAREGISTRATIE_DAGEN).
+        weigering = verlengen_mogelijk(t, op, vandaag)
         if weigering is not None:
             raise NietMogelijk(weigering.code, weigering.melding)
         fouten = verlengingsfouten(t=t, weken=weken, op=op, reden=reden)

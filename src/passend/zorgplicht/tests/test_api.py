@@ -287,3 +287,21 @@ def test_schema_beschrijft_de_aanmeldingen_zonder_waarschuwingen():
 
 def test_route_naam_van_de_lijst():
     assert reverse("api:aanmelding-list") == LIJST
+
+
+def test_het_swv_krijgt_de_termijnen_maar_niet_de_vrije_tekst_van_de_school(wereld):
+    aanmelding = open_aanmelding(
+        wereld, toelichting_ondersteuning="Diagnose: ernstige epilepsie.", dagen_geleden=75
+    )
+    school = token(wereld.schoolleider).get(f"{LIJST}{aanmelding.sleutel}/").json()
+    assert school["toelichting_ondersteuning"] == "Diagnose: ernstige epilepsie."
+    swv = token(wereld.loket).get(f"{LIJST}{aanmelding.sleutel}/")
+    assert swv.status_code == 200
+    assert swv.json()["toelichting_ondersteuning"] == ""
+    assert swv.json()["recht_op_tijdelijke_plaatsing"] is True
+    assert "epilepsie" not in token(wereld.loket).get(LIJST).content.decode()
+    pagina = client_voor(wereld.loket.rol).get(
+        reverse("zorgplicht:detail", kwargs={"sleutel": aanmelding.sleutel})
+    )
+    assert pagina.status_code == 200
+    assert "epilepsie" not in pagina.content.decode()

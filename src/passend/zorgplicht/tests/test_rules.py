@@ -306,3 +306,18 @@ def test_besluitdatum_niet_voor_de_ontvangst_en_niet_in_de_toekomst():
     assert besluitfouten(
         t=t, b=Besluit(uitkomst="onzin", uitkomst_op=VANDAAG), vandaag=VANDAAG
     ) == {"uitkomst": "Kies een uitkomst."}
+
+
+def test_verlenging_op_tijd_mag_kort_na_de_termijn_worden_vastgelegd_maar_niet_later():
+    t = Termijnen(
+        ontvangen_op=date(2026, 9, 7),
+        beslissen_uiterlijk=date(2026, 10, 19),
+        verlengd_tot=None,
+        tijdelijke_plaatsing_vanaf=date(2026, 11, 17),
+        uitkomst="",
+    )
+    # Decided on the last day, recorded a week later: allowed.
+    assert verlengen_mogelijk(t, date(2026, 10, 19), date(2026, 10, 26)) is None
+    # Recorded eight days after the term: no longer.
+    weigering = verlengen_mogelijk(t, date(2026, 10, 19), date(2026, 10, 27))
+    assert weigering is not None and weigering.code == "termijn_verstreken"

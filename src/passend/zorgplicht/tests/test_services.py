@@ -267,6 +267,23 @@ def test_verlengen_na_het_verstrijken_van_de_termijn_kan_niet(wereld):
     )
 
 
+def test_een_verlenging_weken_na_de_termijn_terugdateren_kan_niet(wereld):
+    """A board that let the term pass cannot hide it by recording an 'on time' extension
+    weeks later: at most rules.NAREGISTRATIE_DAGEN after the term."""
+    aanmelding = open_aanmelding(wereld, dagen_geleden=60)  # term ended 18 days ago
+    with pytest.raises(services.NietMogelijk) as fout:
+        services.aanmelding_verlengen(
+            actor=wereld.schoolleider,
+            aanmelding=aanmelding,
+            weken=4,
+            reden="Teruggedateerd.",
+            verlengd_op=aanmelding.ontvangen_op + timedelta(days=1),
+        )
+    assert fout.value.weigering == "termijn_verstreken"
+    aanmelding.refresh_from_db()
+    assert aanmelding.verlengd_tot is None
+
+
 @pytest.mark.parametrize("rol", ["ib", "leraar", "loket", "ouder", "schoolleider_elders"])
 def test_alleen_schoolleider_en_bestuur_van_die_school_verlengen(wereld, rol):
     aanmelding = open_aanmelding(wereld)

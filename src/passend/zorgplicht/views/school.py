@@ -29,7 +29,7 @@ from passend.ondersteuning.selectors import opps_zichtbaar_voor
 from passend.organisaties.selectors import vestigingen_van_school
 from passend.zorgplicht import services
 from passend.zorgplicht.forms import NIEUW, BesluitForm, LeerlingZoekForm, PapierForm, VerlengenForm
-from passend.zorgplicht.permissions import beleid
+from passend.zorgplicht.permissions import SWV_ROLLEN, beleid
 from passend.zorgplicht.rules import beslissen_mogelijk, verlengen_mogelijk
 from passend.zorgplicht.selectors import (
     aanmelding_voor_actor,
@@ -216,6 +216,8 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "kan_beslissen": mag_verlengen and beslissen_mogelijk(t) is None,
             "mag_brief": beleid.mag(actor, "brief_lezen", aanmelding),
             "dossier_zichtbaar": leerling_beleid.mag(actor, "bekijken", aanmelding.leerling),
+            # The SWV keeps the overview of terms; the school's free text is not for it.
+            "vrije_tekst_zichtbaar": actor.rolsoort not in SWV_ROLLEN,
         },
     )
 
