@@ -31,6 +31,11 @@ from passend.zorgplicht.services.basis import (
     _stap,
 )
 
+AL_EERSTE_VOORKEUR = (
+    "Dit kind is al bij een andere school aangemeld als school van eerste voorkeur. "
+    "Er is maar één school van eerste voorkeur."
+)
+
 
 def _weiger(actor: Any, reden: str, route: str, leerling: Leerling | None = None) -> Geweigerd:
     _log(
@@ -131,10 +136,7 @@ def aanmelden(
             .exclude(vestiging=vestiging)
             .exists()
         ):
-            fouten["eerste_voorkeur"] = (
-                "Dit kind is al bij een andere school aangemeld als school van eerste voorkeur. "
-                "Er is maar één school van eerste voorkeur."
-            )
+            fouten["eerste_voorkeur"] = AL_EERSTE_VOORKEUR
     if fouten:
         raise _fouten(fouten)
     assert ontvangen_op is not None
@@ -152,6 +154,16 @@ def aanmelden(
                 ouder=actor.gebruiker if wijze == Wijze.PORTAAL else None,
             )
         assert leerling is not None
+        if nieuw_kind is None and eerste_voorkeur:
+            # Lock the child's row and look again: two registrations of one child sent at the
+            # same moment to two schools cannot both become the first preference.
+            Leerling.objects.select_for_update().filter(pk=leerling.pk).first()
+            if (
+                Aanmelding.objects.filter(leerling=leerling, uitkomst="", eerste_voorkeur=True)
+                .exclude(vestiging=vestiging)
+                .exists()
+            ):
+                raise _fouten({"eerste_voorkeur": AL_EERSTE_VOORKEUR})
         aanmelding = Aanmelding(
             leerling=leerling,
             vestiging=vestiging,
