@@ -10,6 +10,8 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 PG_PORT ?= 54329
+# Test processes (pytest-xdist); each gets its own test database.
+PYTEST_WORKERS ?= 2
 
 .PHONY: help setup assets systeem systeem-demo demo test test-sqlite test-postgres lint bench bench-postgres clean
 
@@ -65,11 +67,11 @@ test: setup systeem lint
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: setup
-	$(VENV)/bin/pytest --junitxml=var/test-artefacts/junit-sqlite.xml $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --junitxml=var/test-artefacts/junit-sqlite.xml $(PYTEST_ARGS)
 
 test-postgres: setup
 	@bash scripts/pg-testcluster.sh start $(PG_PORT)
-	DATABASE_URL=postgres://passend@127.0.0.1:$(PG_PORT)/passend $(VENV)/bin/pytest --junitxml=var/test-artefacts/junit-postgres.xml $(PYTEST_ARGS); \
+	DATABASE_URL=postgres://passend@127.0.0.1:$(PG_PORT)/passend $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --junitxml=var/test-artefacts/junit-postgres.xml $(PYTEST_ARGS); \
 	  status=$$?; bash scripts/pg-testcluster.sh stop $(PG_PORT); exit $$status
 
 bench: setup
