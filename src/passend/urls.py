@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("passend.zorgplicht.api_urls")),
     path("", include("passend.arrangementen.api_urls")),
     path("", include("passend.toelaatbaarheid.api_urls")),
+    path("", include("passend.aanbod.api_urls")),
 ]
 
 urlpatterns = [
@@ -25,6 +26,8 @@ urlpatterns = [
     path("aanmeldingen/", include("passend.zorgplicht.urls")),
     path("arrangementen/", include("passend.arrangementen.urls")),
     path("tlv/", include("passend.toelaatbaarheid.urls")),
+    path("aanbod/", include("passend.aanbod.urls")),
+    path("gids/", include("passend.aanbod.urls_gids")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

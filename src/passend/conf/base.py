@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "passend.zorgplicht",
     "passend.arrangementen",
     "passend.toelaatbaarheid",
+    "passend.aanbod",
     "passend.demo",
 ]
 
@@ -262,6 +263,16 @@ PASSEND: dict[str, Any] = {
     "TLV_MINIMALE_DUUR_MAANDEN": env_int("PASSEND_TLV_MINIMALE_DUUR_MAANDEN", 12),
     # TLVs ending within this many months are listed for verlenging.
     "TLV_EINDE_SIGNAAL_MAANDEN": env_int("PASSEND_TLV_EINDE_SIGNAAL_MAANDEN", 6),
+    # Public guide (aanbod): the default and the largest search radius in km, how many
+    # schools a result page lists, and how many schools a parent may compare.
+    "AANBOD_ZOEKSTRAAL_KM": env_int("PASSEND_AANBOD_ZOEKSTRAAL_KM", 10),
+    "AANBOD_MAXIMALE_STRAAL_KM": env_int("PASSEND_AANBOD_MAXIMALE_STRAAL_KM", 50),
+    "AANBOD_RESULTATEN": env_int("PASSEND_AANBOD_RESULTATEN", 25),
+    "AANBOD_VERGELIJKEN_MAXIMAAL": env_int("PASSEND_AANBOD_VERGELIJKEN_MAXIMAAL", 4),
+    # The national onderwijsconsulenten (independent help for parents), shown in the guide.
+    "ONDERWIJSCONSULENTEN_WEBSITE": env_str(
+        "PASSEND_ONDERWIJSCONSULENTEN_WEBSITE", "https://www.onderwijsconsulenten.nl"
+    ),
 }
 
 LOGGING = {

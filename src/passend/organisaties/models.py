@@ -151,7 +151,12 @@ class Vestiging(TimeStampedModel):
     class Meta:
         ordering = ["naam"]
         verbose_name_plural = "vestigingen"
-        indexes = [models.Index(fields=["soort"]), models.Index(fields=["postcode"])]
+        indexes = [
+            models.Index(fields=["soort"]),
+            models.Index(fields=["postcode"]),
+            # The public guide's nearby search pre-filters on a coordinate box.
+            models.Index(fields=["breedtegraad", "lengtegraad"], name="vestiging_coordinaten"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(breedtegraad__isnull=True)

@@ -356,7 +356,7 @@ def uitgevouwen(route: str, methode: str) -> dict[str, object]:
 
 # --- The apps' parts ---------------------------------------------------------------------
 #: Apps that keep their part of the matrix in ``<app>/tests/matrix.py``.
-APPS_MET_MATRIXDEEL = ("zorgplicht", "arrangementen", "toelaatbaarheid")
+APPS_MET_MATRIXDEEL = ("zorgplicht", "arrangementen", "toelaatbaarheid", "aanbod")
 _DELEN = [import_module(f"passend.{app}.tests.matrix") for app in APPS_MET_MATRIXDEEL]
 
 #: Route-name prefixes → URL-argument makers for routes about an app's own objects.
