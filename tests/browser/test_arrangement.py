@@ -9,7 +9,6 @@ in plain words. Every page on the way is checked: styled, a screenshot, axe-core
 
 import datetime
 import re
-import subprocess
 from dataclasses import dataclass
 
 import pytest
@@ -23,6 +22,7 @@ from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import GebruikerFactory, RolFactory, totp_voor
 from passend.arrangementen.models import Arrangementaanvraag
 from passend.arrangementen.tests.conftest import vastgesteld_opp
+from passend.core.tests.pdf import pdf_tekst
 from passend.leerlingen.tests.factories import (
     InschrijvingFactory,
     LeerlingFactory,
@@ -215,14 +215,7 @@ def school_downloadt_de_brief(page: Page, artefacts: Artefacts) -> None:
     pdf = ARTEFACTEN / "besluit-arrangement.pdf"
     download.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF-")
-    tekst = subprocess.run(  # noqa: S603
-        ["/usr/bin/pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        timeout=30,
-    ).stdout
-    tekst = " ".join(tekst.split())
+    tekst = pdf_tekst(pdf.read_bytes())
     for stuk in (
         "OBS De Linde",
         "Besluit: deels toegekend",

@@ -8,7 +8,6 @@ Every page on the way is checked: styled, a screenshot, axe-core WCAG 2.1 AA.
 
 import datetime
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 from passend.accounts.models import Gebruiker
 from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import WACHTWOORD, GebruikerFactory, RolFactory, totp_voor
+from passend.core.tests.pdf import pdf_tekst
 from passend.leerlingen.models import Leerling
 from passend.leerlingen.tests.factories import (
     InschrijvingFactory,
@@ -339,14 +339,7 @@ def ib_downloadt_de_pdf(page: Page, ouder: Gebruiker) -> None:
     download.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF-")
 
-    tekst = subprocess.run(  # noqa: S603
-        ["/usr/bin/pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        timeout=30,
-    ).stdout
-    tekst = " ".join(tekst.split())
+    tekst = pdf_tekst(pdf.read_bytes())
     koppen = [
         kop
         for _niveau, kop in re.findall(

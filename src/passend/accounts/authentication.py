@@ -28,7 +28,7 @@ class KoppelingTokenAuthentication(authentication.BaseAuthentication):
         return self.keyword
 
 
-class KoppelingTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class KoppelingTokenScheme(OpenApiAuthenticationExtension):
     target_class = "passend.accounts.authentication.KoppelingTokenAuthentication"
     name = "koppelingToken"
 

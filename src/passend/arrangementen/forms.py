@@ -37,11 +37,15 @@ def _datum(label: str, verplicht: str | None) -> forms.DateField:
     )
 
 
-class BedragVeld(forms.CharField):
-    """An amount in euros as Dutch people type it ('4.500,50'); a Decimal after cleaning."""
+class BedragVeld(forms.Field):
+    """An amount in euros as Dutch people type it ('4.500,50'), in a text box; a Decimal
+    after cleaning. Not a DecimalField: that one reads only '4500.50' and brings a number
+    input."""
 
     def __init__(self, *, verplicht: str | None = None, **kwargs: Any) -> None:
-        meldingen = {"required": verplicht} if verplicht else {}
+        meldingen = {"invalid": GEEN_BEDRAG}
+        if verplicht:
+            meldingen["required"] = verplicht
         super().__init__(
             required=verplicht is not None,
             error_messages=meldingen,
@@ -51,8 +55,8 @@ class BedragVeld(forms.CharField):
             **kwargs,
         )
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        tekst = super().to_python(value)
+    def to_python(self, value: Any) -> Decimal | None:
+        tekst = "" if value in self.empty_values else str(value).strip()
         if not tekst:
             return None
         bedrag = bedrag_lezen(tekst) if len(tekst) <= 20 else None

@@ -1,6 +1,6 @@
 """Form rendering in NL Design System style, shared by every app."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -34,6 +34,9 @@ def nl_design_widgets(form: Any) -> None:
 class NLDesignForm(forms.Form):
     template_name = "core/_formulier.html"
     template_name_div = "core/_formulier.html"
+    #: Optional fields whose label already says when they are needed (or that need no
+    #: hint, like a search box): the label gets no "(niet verplicht)".
+    ZONDER_VERPLICHT_HINT: ClassVar[frozenset[str]] = frozenset()
 
     def full_clean(self) -> None:
         super().full_clean()

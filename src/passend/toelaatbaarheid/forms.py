@@ -3,7 +3,7 @@ request form asks only what Passend cannot know: the soort, and optionally a sho
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -159,8 +159,16 @@ class CompleetForm(NLDesignForm):
     compleet_op = datumveld("Datum waarop de aanvraag compleet was", "Vul de datum in.")
 
 
-class DeskundigeKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
+if TYPE_CHECKING:
+    # The stubs make ModelChoiceField generic in its model; Django's own class is not
+    # subscriptable at run time.
+    _Deskundigeveld = forms.ModelChoiceField[Deskundige]
+else:
+    _Deskundigeveld = forms.ModelChoiceField
+
+
+class DeskundigeKeuze(_Deskundigeveld):
+    def label_from_instance(self, obj: Deskundige) -> str:
         return f"{obj.naam} ({obj.beroep})"
 
 
@@ -189,7 +197,9 @@ class AdviesForm(NLDesignForm):
         veld.queryset = deskundigen
 
 
-class BesluitForm(NLDesignForm):
+class _Besluitvelden(NLDesignForm):
+    """What a decision and a beslissing op bezwaar share; each adds its own date."""
+
     besluit = keuzeveld(
         "Besluit", [("", "Kies het besluit"), *Besluit.choices], "Kies: toekennen of afwijzen."
     )
@@ -212,7 +222,6 @@ class BesluitForm(NLDesignForm):
     motivering = tekstveld(
         "Redenen van het besluit", "Schrijf de redenen van het besluit op.", rijen=6
     )
-    besluit_op = datumveld("Datum van het besluit", "Vul de datum van het besluit in.")
 
     def __init__(self, *args: Any, regeling: Regeling, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -245,8 +254,13 @@ class BesluitForm(NLDesignForm):
         return gegevens
 
 
-class BeslissingOpBezwaarForm(BesluitForm):
-    """The new decision after a gegrond bezwaar: the same fields as the decision."""
+class BesluitForm(_Besluitvelden):
+    besluit_op = datumveld("Datum van het besluit", "Vul de datum van het besluit in.")
+
+
+class BeslissingOpBezwaarForm(_Besluitvelden):
+    """The new decision after a gegrond bezwaar: the same fields as the decision, with the
+    date of the beslissing op bezwaar."""
 
     besluit = keuzeveld(
         "Nieuwe beslissing",
@@ -258,7 +272,6 @@ class BeslissingOpBezwaarForm(BesluitForm):
         "Schrijf de redenen van de beslissing op.",
         rijen=6,
     )
-    besluit_op = None  # type: ignore[assignment]
     beslist_op = datumveld(
         "Datum van de beslissing op bezwaar", "Vul de datum van de beslissing in."
     )

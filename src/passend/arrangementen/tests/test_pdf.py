@@ -2,9 +2,6 @@
 with the decision, reasons, amount, period and the route for parents who disagree."""
 
 import re
-import shutil
-import subprocess
-import zlib
 from decimal import Decimal
 
 import pytest
@@ -15,28 +12,10 @@ from passend.arrangementen.pdf import besluitbrief_pdf
 from passend.arrangementen.rules import Besluit
 from passend.arrangementen.tests.conftest import Wereld
 from passend.arrangementen.views.inzien import brief_bestandsnaam
+from passend.core.tests.pdf import pdf_info, pdf_ontrold, pdf_tekst
 
 pytestmark = pytest.mark.django_db
 R = Rolsoort
-
-
-def _tekst(pdf: bytes, tmp_path, *argumenten: str) -> str:
-    bestand = tmp_path / "brief.pdf"
-    bestand.write_bytes(pdf)
-    programma = shutil.which("pdftotext") or "pdftotext"
-    uitvoer = subprocess.run(  # noqa: S603 - fixed program, own file
-        [programma, *argumenten, str(bestand), "-"], capture_output=True, check=True, text=True
-    )
-    return " ".join(uitvoer.stdout.split())
-
-
-def _info(pdf: bytes, tmp_path, *argumenten: str) -> str:
-    bestand = tmp_path / "brief.pdf"
-    bestand.write_bytes(pdf)
-    programma = shutil.which("pdfinfo") or "pdfinfo"
-    return subprocess.run(  # noqa: S603 - fixed program, own file
-        [programma, *argumenten, str(bestand)], capture_output=True, check=True, text=True
-    ).stdout
 
 
 @pytest.fixture
@@ -56,24 +35,18 @@ def besloten(wereld: Wereld):
 def test_brief_is_getagd_en_pdf_ua(besloten):
     pdf = besluitbrief_pdf(besloten)
     assert pdf.startswith(b"%PDF-1.7")
-    delen = [pdf]
-    for stroom in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
-        try:
-            delen.append(zlib.decompress(stroom.group(1)))
-        except zlib.error:
-            continue
-    inhoud = b"\n".join(delen)
+    inhoud = pdf_ontrold(pdf)
     assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true\s*>>", inhoud)
     assert b"/Lang (nl)" in inhoud
     assert b"pdfuaid:part" in inhoud
 
 
-def test_brief_heeft_titel_en_koppen(besloten, tmp_path):
+def test_brief_heeft_titel_en_koppen(besloten):
     pdf = besluitbrief_pdf(besloten)
-    info = _info(pdf, tmp_path)
+    info = pdf_info(pdf)
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
     assert f"Besluit over de aanvraag arrangement {besloten.kenmerk} voor Noor Bakker" in info
-    structuur = _info(pdf, tmp_path, "-struct-text")
+    structuur = pdf_info(pdf, "-struct-text")
     koppen = re.findall(r"^\s*(H[1-6]) \(block\)\n(?:.*\n)*?\s*\"([^\"]+)\"", structuur, re.M)
     assert koppen[0] == ("H1", "Besluit: deels toegekend")
     assert [tekst for niveau, tekst in koppen if niveau == "H2"] == [
@@ -84,8 +57,8 @@ def test_brief_heeft_titel_en_koppen(besloten, tmp_path):
     ]
 
 
-def test_brief_bevat_besluit_redenen_bedrag_periode_en_bezwaar(besloten, wereld, tmp_path):
-    tekst = _tekst(besluitbrief_pdf(besloten), tmp_path)
+def test_brief_bevat_besluit_redenen_bedrag_periode_en_bezwaar(besloten, wereld):
+    tekst = pdf_tekst(besluitbrief_pdf(besloten))
     for stuk in (
         "OBS De Linde",  # addressed to the school
         "Passend Primair Rivierenland",

@@ -10,8 +10,9 @@ zorgplicht because OBS Het Kompas admitted the child. At De Driestroom (vo): a r
 one refused because the groups are full, and one withdrawn by the parents.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from typing import TypedDict, Unpack
 
 from django.utils import timezone
 
@@ -50,6 +51,14 @@ def _kind(
     )
 
 
+class Papieropties(TypedDict, total=False):
+    """What else a written registration may say (passed on to ``services.aanmelden``)."""
+
+    andere_scholen: str
+    andere_vestigingen: Iterable[Vestiging]
+    eerste_voorkeur: bool
+
+
 def demo_aanmeldingen_opslaan(meld: Callable[[str], None]) -> int:
     """Create the demo registrations; returns how many (0 when they are already there)."""
     ib = _actor("ib.dezonnebloem", Rolsoort.INTERN_BEGELEIDER)
@@ -78,7 +87,7 @@ def demo_aanmeldingen_opslaan(meld: Callable[[str], None]) -> int:
         vestiging: Vestiging = hoofd,
         door: Actor | None = None,
         ondersteuning: str = "",
-        **kwargs: object,
+        **kwargs: Unpack[Papieropties],
     ) -> Aanmelding:
         return services.aanmelden(
             actor=door or ib,
@@ -88,7 +97,7 @@ def demo_aanmeldingen_opslaan(meld: Callable[[str], None]) -> int:
             ondersteuning_verwacht=bool(ondersteuning),
             toelichting_ondersteuning=ondersteuning,
             route=ROUTE,
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
 
     aanmeldingen: list[Aanmelding] = []

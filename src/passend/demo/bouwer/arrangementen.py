@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypedDict
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -63,6 +64,14 @@ class Geval:
     redenen: str = ""
     ingetrokken: int | None = None
     voorkeur_ouderlogin: bool = False
+
+
+class Toekenning(TypedDict, total=False):
+    """What a (partly) granted request gets (passed on to ``services.besluit_nemen``)."""
+
+    toegekend_bedrag: Decimal
+    toegekend_van: date
+    toegekend_tot: date
 
 
 ZONNEBLOEM, BRUG, DRIESTROOM = "ib.dezonnebloem", "ib.debrug", "ib.dedriestroom"
@@ -343,7 +352,7 @@ def _geval_opslaan(
         )
     beslisser = _actor(geval.beslisser) if geval.beslisser else None
     if geval.besluit and geval.besloten is not None and beslisser is not None:
-        toegekend: dict[str, object] = {}
+        toegekend: Toekenning = {}
         if geval.besluit == Besluit.TOEGEKEND:
             toegekend = {
                 "toegekend_bedrag": aanvraag.bedrag,
@@ -363,7 +372,7 @@ def _geval_opslaan(
             redenen=geval.redenen,
             route=ROUTE,
             op=dag(geval.besloten),
-            **toegekend,  # type: ignore[arg-type]
+            **toegekend,
         )
     if geval.ingetrokken is not None:
         aanvraag = arrangementen.aanvraag_intrekken(

@@ -1,14 +1,11 @@
 """The OPP as an accessible PDF: tagged (PDF/UA-1), complete, logged, and only for readers.
 
-Text and structure are read with poppler-utils (``pdftotext``, ``pdfinfo``); the catalog is
+Text and structure are read with poppler-utils (``core.tests.pdf``); the catalog is
 checked in the raw bytes after inflating the compressed object streams.
 """
 
 import datetime
 import re
-import shutil
-import subprocess
-import zlib
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -20,6 +17,7 @@ from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import GebruikerFactory, RolFactory
 from passend.core.models import Toegangsregel
 from passend.core.pdf import alleen_inline_fetcher
+from passend.core.tests.pdf import pdf_info, pdf_ontrold, pdf_tekst
 from passend.leerlingen.tests.factories import (
     InschrijvingFactory,
     LeerlingFactory,
@@ -32,8 +30,6 @@ from passend.ondersteuning.rules import Besluit, FactorSoort, Hoorwijze
 from passend.ondersteuning.views.documenten import pdf_bestandsnaam
 
 pytestmark = pytest.mark.django_db
-
-# poppler-utils (pdftotext, pdfinfo) is installed by `make test` (scripts/systeempakketten.sh).
 
 HOOFDSTUKKEN = [
     "Leerling en school",
@@ -153,31 +149,6 @@ def typisch() -> Typisch:
     return typisch_opp()
 
 
-def _ontrold(pdf: bytes) -> bytes:
-    """The PDF with every compressed stream inflated (object streams hold the catalog)."""
-    delen = [pdf]
-    for stroom in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
-        try:
-            delen.append(zlib.decompress(stroom.group(1)))
-        except zlib.error:
-            continue
-    return b"\n".join(delen)
-
-
-def _poppler(programma: str, *argumenten: str, pdf: bytes, tmp_path) -> str:
-    bestand = tmp_path / "opp.pdf"
-    bestand.write_bytes(pdf)
-    uitvoer = subprocess.run(  # noqa: S603 - fixed program, own file
-        [shutil.which(programma) or programma, *argumenten, str(bestand), "-"]
-        if programma == "pdftotext"
-        else [shutil.which(programma) or programma, *argumenten, str(bestand)],
-        capture_output=True,
-        check=True,
-        text=True,
-    )
-    return uitvoer.stdout
-
-
 def _pdf_opvragen(client, opp):
     return client.get(f"/opp/{opp.sleutel}/pdf/")
 
@@ -195,7 +166,7 @@ def _laatste_regel() -> int:
 def test_pdf_is_getagd_en_pdf_ua(typisch):
     pdf = opp_pdf(typisch.opp)
     assert pdf.startswith(b"%PDF-1.7")
-    inhoud = _ontrold(pdf)
+    inhoud = pdf_ontrold(pdf)
     assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true\s*>>", inhoud)
     assert b"/StructTreeRoot" in inhoud
     assert b"/Lang (nl)" in inhoud
@@ -203,14 +174,14 @@ def test_pdf_is_getagd_en_pdf_ua(typisch):
     assert b"/DisplayDocTitle true" in inhoud
 
 
-def test_pdf_heeft_titel_en_koppen_in_volgorde(typisch, tmp_path):
+def test_pdf_heeft_titel_en_koppen_in_volgorde(typisch):
     pdf = opp_pdf(typisch.opp)
-    info = _poppler("pdfinfo", pdf=pdf, tmp_path=tmp_path)
+    info = pdf_info(pdf)
     assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
     assert re.search(
         r"^Title:\s+Ontwikkelingsperspectief van Sanne Çelik-Öztürk, versie 1$", info, re.M
     )
-    structuur = _poppler("pdfinfo", "-struct-text", pdf=pdf, tmp_path=tmp_path)
+    structuur = pdf_info(pdf, "-struct-text")
     koppen = re.findall(r"^\s*(H[1-6]) \(block\)\n(?:.*\n)*?\s*\"([^\"]+)\"", structuur, re.M)
     assert koppen[0] == ("H1", "Ontwikkelingsperspectief (OPP)")
     assert [tekst for niveau, tekst in koppen if niveau == "H2"] == HOOFDSTUKKEN
@@ -219,8 +190,8 @@ def test_pdf_heeft_titel_en_koppen_in_volgorde(typisch, tmp_path):
     assert structuur.count("TH <") >= 6  # the handelingsdeel's column headers
 
 
-def test_pdf_bevat_alle_onderdelen_en_het_instemmingsrecord(typisch, tmp_path):
-    tekst = " ".join(_poppler("pdftotext", pdf=opp_pdf(typisch.opp), tmp_path=tmp_path).split())
+def test_pdf_bevat_alle_onderdelen_en_het_instemmingsrecord(typisch):
+    tekst = pdf_tekst(opp_pdf(typisch.opp))
     for kop in [*HOOFDSTUKKEN, "Belemmerende factoren", "Bevorderende factoren"]:
         assert kop in tekst
     for stuk in (

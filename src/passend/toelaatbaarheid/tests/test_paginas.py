@@ -5,8 +5,6 @@ import csv
 import datetime
 import io
 import re
-import shutil
-import subprocess
 
 import pytest
 from django.urls import reverse
@@ -15,6 +13,7 @@ from django.utils import timezone
 from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import RolFactory
 from passend.core.models import Actie, Resultaat, Toegangsregel
+from passend.core.tests.pdf import pdf_info, pdf_tekst
 from passend.core.tests.scenario import client_voor
 from passend.ondersteuning.models import Ontwikkelingsperspectief
 from passend.toelaatbaarheid import services
@@ -282,7 +281,7 @@ def test_besluit_met_een_datum_ver_in_de_toekomst_toont_een_veldfout_en_geen_500
     assert tlv.einddatum is None
 
 
-def test_besluitbrief_is_een_pdf_met_bezwaarclausule_en_een_afdrukregel(wereld, tmp_path):
+def test_besluitbrief_is_een_pdf_met_bezwaarclausule_en_een_afdrukregel(wereld):
     tlv = toegekend(wereld)
     ouder = client(wereld, R.OUDER)
     voor = laatste()
@@ -291,28 +290,14 @@ def test_besluitbrief_is_een_pdf_met_bezwaarclausule_en_een_afdrukregel(wereld, 
     assert antwoord["Content-Type"] == "application/pdf"
     assert antwoord.content.startswith(b"%PDF-1.7")
     een_regel(voor, leerling=wereld.leerling, actie=Actie.AFDRUKKEN)
-    bestand = tmp_path / "brief.pdf"
-    bestand.write_bytes(antwoord.content)
-    tekst = " ".join(
-        subprocess.run(  # noqa: S603 - fixed program, own file
-            [shutil.which("pdftotext") or "pdftotext", str(bestand), "-"],
-            capture_output=True,
-            check=True,
-            text=True,
-        ).stdout.split()
-    )
+    tekst = pdf_tekst(antwoord.content)
     uiterlijk = tlv.besluit_op + datetime.timedelta(weeks=6)
     assert "Wij geven Sam Visser een toelaatbaarheidsverklaring" in tekst
     assert "binnen 6 weken" in tekst
     assert f"{uiterlijk.day}" in tekst and "bezwaar" in tekst
     assert "Landelijke Bezwaaradviescommissie" in tekst
     assert "Anna de Wit" in tekst and "Joost Bakker" in tekst
-    info = subprocess.run(  # noqa: S603 - fixed program, own file
-        [shutil.which("pdfinfo") or "pdfinfo", str(bestand)],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
+    info = pdf_info(antwoord.content)
     assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
 
 

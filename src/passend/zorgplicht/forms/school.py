@@ -152,6 +152,11 @@ class VerlengenForm(NLDesignForm):
 
 
 class BesluitForm(NLDesignForm):
+    # Required for some outcomes only: the label says which, not "niet verplicht".
+    ZONDER_VERPLICHT_HINT = frozenset(
+        {"toelichting", "ingangsdatum", "geplaatst_bij", "geplaatst_op"}
+    )
+
     uitkomst = _keuze("Besluit", Uitkomst.choices, "Kies een besluit.", rondjes=True)
     uitkomst_op = _datum("Datum van het besluit", "Vul de datum van het besluit in.")
     toelichting = _tekst(
@@ -176,9 +181,6 @@ class BesluitForm(NLDesignForm):
 
     def __init__(self, *args: Any, opps: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for naam in ("toelichting", "ingangsdatum", "geplaatst_bij", "geplaatst_op"):
-            # Required for some outcomes only: the label says which, not "niet verplicht".
-            self.fields[naam].geen_hint = True  # type: ignore[attr-defined]
         self._opps = {str(o.sleutel): o for o in opps}
         veld = self.fields["opp"]
         assert isinstance(veld, forms.ChoiceField)
@@ -216,12 +218,10 @@ class BesluitForm(NLDesignForm):
 
 
 class LeerlingZoekForm(NLDesignForm):
+    ZONDER_VERPLICHT_HINT = frozenset({"zoek"})
+
     zoek = forms.CharField(
         label="Staat het kind al in Passend? Zoek op naam of postcode",
         required=False,
         max_length=100,
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["zoek"].geen_hint = True  # type: ignore[attr-defined]

@@ -111,12 +111,8 @@ class NieuwKindVelden(NLDesignForm):
         "postcode": "Vul de postcode in, zoals 1234 AB.",
         "woongemeente": "Kies de gemeente waar het kind woont.",
     }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for naam in self.NIEUW_VERPLICHT:
-            # Required for a new child only: the template says so instead of "niet verplicht".
-            self.fields[naam].geen_hint = True  # type: ignore[attr-defined]
+    # Required for a new child only: the template says so instead of "niet verplicht".
+    ZONDER_VERPLICHT_HINT = frozenset(NIEUW_VERPLICHT)
 
     def velden_nieuw_kind(self) -> list[Any]:
         return [self[naam] for naam in self.NIEUW_KIND_VELDEN]

@@ -2,14 +2,12 @@
 with the dates that matter and, for a refusal, what the parents can do."""
 
 import re
-import shutil
-import subprocess
-import zlib
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from passend.core.tests.pdf import pdf_info, pdf_ontrold, pdf_tekst
 from passend.zorgplicht import services
 from passend.zorgplicht.pdf import besluitbrief, bestandsnaam, verlengingsbrief
 from passend.zorgplicht.rules import Uitkomst
@@ -18,39 +16,6 @@ from passend.zorgplicht.tests.factories import AanmeldingFactory
 pytestmark = pytest.mark.django_db
 
 VANDAAG = timezone.localdate()
-
-
-def _ontrold(pdf: bytes) -> bytes:
-    delen = [pdf]
-    for stroom in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
-        try:
-            delen.append(zlib.decompress(stroom.group(1)))
-        except zlib.error:
-            continue
-    return b"\n".join(delen)
-
-
-def _tekst(pdf: bytes, tmp_path) -> str:
-    bestand = tmp_path / "brief.pdf"
-    bestand.write_bytes(pdf)
-    uitvoer = subprocess.run(  # noqa: S603 - fixed program, own file
-        [shutil.which("pdftotext") or "pdftotext", "-enc", "UTF-8", str(bestand), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-    )
-    return " ".join(uitvoer.stdout.split())
-
-
-def _info(pdf: bytes, tmp_path) -> str:
-    bestand = tmp_path / "brief.pdf"
-    bestand.write_bytes(pdf)
-    return subprocess.run(  # noqa: S603
-        [shutil.which("pdfinfo") or "pdfinfo", str(bestand)],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
 
 
 def verlengd(wereld):
@@ -65,17 +30,17 @@ def verlengd(wereld):
     )
 
 
-def test_verlengingsbrief_is_toegankelijk_en_noemt_de_nieuwe_termijn(wereld, tmp_path):
+def test_verlengingsbrief_is_toegankelijk_en_noemt_de_nieuwe_termijn(wereld):
     aanmelding = verlengd(wereld)
     pdf = verlengingsbrief(aanmelding)
-    inhoud = _ontrold(pdf)
+    inhoud = pdf_ontrold(pdf)
     assert pdf.startswith(b"%PDF-1.7")
     assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true\s*>>", inhoud)
     assert b"/StructTreeRoot" in inhoud and b"/Lang (nl)" in inhoud and b"pdfuaid:part" in inhoud
-    info = _info(pdf, tmp_path)
+    info = pdf_info(pdf)
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
     assert "Meer tijd nodig voor het besluit over de aanmelding van Noor de Wit" in info
-    tekst = _tekst(pdf, tmp_path)
+    tekst = pdf_tekst(pdf)
     for stuk in (
         "OBS De Zonnewijzer",
         "Aan de ouders of verzorgers van Noor de Wit",
@@ -89,7 +54,7 @@ def test_verlengingsbrief_is_toegankelijk_en_noemt_de_nieuwe_termijn(wereld, tmp
     assert f"{aanmelding.verlengd_tot.day} " in tekst
 
 
-def test_besluitbrief_bij_weigeren_noemt_de_school_en_wat_ouders_kunnen_doen(wereld, tmp_path):
+def test_besluitbrief_bij_weigeren_noemt_de_school_en_wat_ouders_kunnen_doen(wereld):
     aanmelding = AanmeldingFactory(
         leerling=wereld.kind, vestiging=wereld.vestiging, ontvangen_op=VANDAAG - timedelta(days=20)
     )
@@ -101,7 +66,7 @@ def test_besluitbrief_bij_weigeren_noemt_de_school_en_wat_ouders_kunnen_doen(wer
         geplaatst_op=VANDAAG - timedelta(days=2),
         toelichting="Noor heeft een klein groepje nodig.",
     )
-    tekst = _tekst(besluitbrief(besloten), tmp_path)
+    tekst = pdf_tekst(besluitbrief(besloten))
     for stuk in (
         "Ons besluit over de aanmelding van Noor",
         "kan niet bij ons op school komen",
@@ -114,7 +79,7 @@ def test_besluitbrief_bij_weigeren_noemt_de_school_en_wat_ouders_kunnen_doen(wer
         assert stuk in tekst, stuk
 
 
-def test_besluitbrief_bij_toelating_zonder_bezwaarclausule(wereld, tmp_path):
+def test_besluitbrief_bij_toelating_zonder_bezwaarclausule(wereld):
     aanmelding = AanmeldingFactory(
         leerling=wereld.kind, vestiging=wereld.vestiging, ontvangen_op=VANDAAG - timedelta(days=20)
     )
@@ -124,7 +89,7 @@ def test_besluitbrief_bij_toelating_zonder_bezwaarclausule(wereld, tmp_path):
         uitkomst=Uitkomst.TOEGELATEN_MET_ONDERSTEUNING,
         ingangsdatum=VANDAAG + timedelta(days=7),
     )
-    tekst = _tekst(besluitbrief(besloten), tmp_path)
+    tekst = pdf_tekst(besluitbrief(besloten))
     assert "Noor is welkom op OBS De Zonnewijzer." in tekst
     assert "extra ondersteuning" in tekst and "Eerste schooldag" in tekst
     assert "Bent u het niet eens" not in tekst
