@@ -2,7 +2,7 @@
 basisondersteuning (seed 001, measure 2) and the other areas the issue names. Loaded by a
 data migration; afterwards they are data (a beheerder may add or retire areas)."""
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Startgebied(NamedTuple):
@@ -78,3 +78,18 @@ STARTGEBIEDEN: tuple[Startgebied, ...] = (
         90,
     ),
 )
+
+
+def startgebieden_laden(model: Any) -> None:
+    """Load (or restore) the start areas into ``model``: the real Ondersteuningsgebied, or
+    the historical model in the data migration. Existing areas keep their ``actief``."""
+    for gebied in STARTGEBIEDEN:
+        model.objects.update_or_create(
+            code=gebied.code,
+            defaults={
+                "naam": gebied.naam,
+                "uitleg": gebied.uitleg,
+                "landelijke_norm": gebied.landelijke_norm,
+                "volgorde": gebied.volgorde,
+            },
+        )

@@ -48,6 +48,15 @@ class Faciliteit(models.TextChoices):
     AANGEPAST_MEUBILAIR = "aangepast_meubilair", "Aangepast meubilair en hulpmiddelen"
 
 
+#: The longest text a school writes in one field of its offer: the introduction, or what
+#: one area says about basisondersteuning, extra ondersteuning or expertise (a few
+#: paragraphs). One limit for the school's form, the API and the SWV's CSV import; the
+#: service that saves the offer checks it, whatever the route.
+MAXIMALE_TEKSTLENGTE = 5000
+#: The longest contact for parents (the model's ``max_length``).
+MAXIMALE_CONTACTLENGTE = 300
+
+
 #: Kinds of location that keep capacity and a waiting list (motion 31497-377): sbo, so, vso.
 SOORTEN_MET_WACHTLIJST = frozenset({"sbo", "so", "vso", "so_vso"})
 

@@ -18,8 +18,27 @@ WIDGET_KLASSEN = {
 }
 
 
+def _beschreven_door(form: Any, naam: str, veld: forms.Field) -> str:
+    """The ids that describe an input with an error: the error first, then what described
+    it before (an id the form set itself), or else its hint: Django links a field's
+    ``help_text`` as ``<id>_helptext`` by itself, but only while nothing else is set."""
+    gebonden = form[naam]
+    fout = f"{gebonden.auto_id}-fout"
+    eerder = [i for i in str(veld.widget.attrs.get("aria-describedby", "")).split() if i != fout]
+    if (
+        not eerder
+        and veld.help_text
+        and gebonden.auto_id
+        and not gebonden.is_hidden
+        and not gebonden.use_fieldset
+    ):
+        eerder = [f"{gebonden.auto_id}_helptext"]
+    return " ".join([fout, *eerder])
+
+
 def nl_design_widgets(form: Any) -> None:
-    """Give every widget its Utrecht class and link errors to the input (aria)."""
+    """Give every widget its Utrecht class and link errors to the input (aria), keeping
+    the link to the field's hint."""
     for naam, veld in form.fields.items():
         klasse = next((k for t, k in WIDGET_KLASSEN.items() if isinstance(veld.widget, t)), "")
         if klasse:
@@ -28,7 +47,7 @@ def nl_design_widgets(form: Any) -> None:
         fouten = getattr(form, "_errors", None)
         if fouten and naam in fouten:
             veld.widget.attrs["aria-invalid"] = "true"
-            veld.widget.attrs["aria-describedby"] = f"{form[naam].auto_id}-fout"
+            veld.widget.attrs["aria-describedby"] = _beschreven_door(form, naam, veld)
 
 
 class NLDesignForm(forms.Form):

@@ -1,20 +1,10 @@
 from django.db import migrations
 
-from passend.aanbod.gebieden import STARTGEBIEDEN
+from passend.aanbod.gebieden import startgebieden_laden
 
 
 def gebieden_laden(apps, schema_editor):
-    Ondersteuningsgebied = apps.get_model("aanbod", "Ondersteuningsgebied")
-    for gebied in STARTGEBIEDEN:
-        Ondersteuningsgebied.objects.update_or_create(
-            code=gebied.code,
-            defaults={
-                "naam": gebied.naam,
-                "uitleg": gebied.uitleg,
-                "landelijke_norm": gebied.landelijke_norm,
-                "volgorde": gebied.volgorde,
-            },
-        )
+    startgebieden_laden(apps.get_model("aanbod", "Ondersteuningsgebied"))
 
 
 class Migration(migrations.Migration):

@@ -14,6 +14,8 @@ from django.utils import timezone
 from passend.aanbod.models import Aanbod, Gebiedsaanbod, Ondersteuningsgebied
 from passend.aanbod.permissions import beleid
 from passend.aanbod.rules import (
+    MAXIMALE_CONTACTLENGTE,
+    MAXIMALE_TEKSTLENGTE,
     Faciliteit,
     Status,
     heeft_inhoud,
@@ -21,10 +23,15 @@ from passend.aanbod.rules import (
     openbaar_wisselt,
     overgang_toegestaan,
     schooljaar_geldig,
+    wachtlijst_past_bij_soort,
 )
 from passend.aanbod.services.basis import Conflict
 from passend.core.permissions import Geweigerd
 from passend.organisaties.models import Vestiging
+
+#: A concept has no publisher yet (the field is nullable but not ``blank``, so
+#: ``full_clean`` would refuse every concept without this).
+NOG_NIET_GEPUBLICEERD = ["gepubliceerd_door"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def concept_aanbod(*, actor: Any, vestiging: Vestiging, schooljaar: str) -> Aanb
     if not schooljaar_geldig(schooljaar):
         raise ValidationError({"schooljaar": "Schrijf het schooljaar als 2026-2027."})
     # Lock the location, so two people opening the same year get the same concept.
-    Vestiging.objects.select_for_update().filter(pk=vestiging.pk).first()
+    _vestiging_vergrendelen(vestiging.pk)
     versies = Aanbod.objects.filter(vestiging=vestiging, schooljaar=schooljaar)
     bestaand = versies.filter(status=Status.CONCEPT).first()
     if bestaand is not None:
@@ -109,15 +116,26 @@ def concept_aanbod(*, actor: Any, vestiging: Vestiging, schooljaar: str) -> Aanb
         contact=bron.contact if bron else "",
         bewerkt_door=actor.gebruiker,
     )
-    concept.full_clean()
+    concept.full_clean(exclude=NOG_NIET_GEPUBLICEERD)
     concept.save()
     if bron is not None:
         _gebieden_kopieren(bron, concept)
     return concept
 
 
+def _vestiging_vergrendelen(vestiging_id: int) -> None:
+    """Lock the location's row: every write that decides which version of a location is
+    the concept, the published one or the public one takes this lock first (always in the
+    same order: location, then versions), so two of them never interleave."""
+    Vestiging.objects.select_for_update().filter(pk=vestiging_id).first()
+
+
 def _vergrendeld(aanbod: Aanbod) -> Aanbod:
-    return Aanbod.objects.select_for_update().select_related("vestiging").get(pk=aanbod.pk)
+    """The version's own row, locked (only that row: ``of=("self",)`` keeps the joined
+    location unlocked; who needs the location locks it explicitly)."""
+    return (
+        Aanbod.objects.select_for_update(of=("self",)).select_related("vestiging").get(pk=aanbod.pk)
+    )
 
 
 def _eis_concept(rij: Aanbod, revisie: int) -> None:
@@ -134,24 +152,54 @@ def _eis_concept(rij: Aanbod, revisie: int) -> None:
         )
 
 
-def _gebieden_controleren(gebieden: Sequence[Gebiedsinvoer]) -> dict[int, Ondersteuningsgebied]:
+def _te_lang(maximum: int) -> str:
+    return f"De tekst is te lang. Gebruik maximaal {maximum} tekens."
+
+
+def _invoer_controleren(
+    *, vestiging: Vestiging, toelichting: str, contact: str, gebieden: Sequence[Gebiedsinvoer]
+) -> None:
+    """Every rule of what is saved, whatever the route (the school's form, the API, the
+    SWV's CSV import): known areas, each once; known facilities; the one text limit
+    (``MAXIMALE_TEKSTLENGTE``); a number of places only for sbo, so and vso. All problems
+    at once, per field (the names of the school's form: ``basis_<code>``, ...)."""
     ids = [invoer.gebied_id for invoer in gebieden]
     if len(ids) != len(set(ids)):
         raise ValidationError({"gebieden": "Elk gebied mag maar één keer voorkomen."})
     bekend = Ondersteuningsgebied.objects.in_bulk(ids)
     fouten: dict[str, str] = {}
+    if len(toelichting.strip()) > MAXIMALE_TEKSTLENGTE:
+        fouten["toelichting"] = _te_lang(MAXIMALE_TEKSTLENGTE)
+    if len(contact.strip()) > MAXIMALE_CONTACTLENGTE:
+        fouten["contact"] = _te_lang(MAXIMALE_CONTACTLENGTE)
     toegestaan = set(Faciliteit.values)
+    met_capaciteit = wachtlijst_past_bij_soort(vestiging.soort)
     for invoer in gebieden:
         gebied = bekend.get(invoer.gebied_id)
         if gebied is None or not gebied.actief:
             fouten["gebieden"] = "Kies alleen gebieden uit de lijst."
-        elif not set(invoer.faciliteiten) <= toegestaan:
-            fouten[f"faciliteiten_{gebied.code}"] = "Kies faciliteiten uit de lijst."
-        elif invoer.capaciteit is not None and invoer.capaciteit < 0:
-            fouten[f"capaciteit_{gebied.code}"] = "Het aantal plaatsen kan niet negatief zijn."
+            continue
+        code = gebied.code
+        for veld, tekst in (
+            ("basis", invoer.basisondersteuning),
+            ("extra", invoer.extra_ondersteuning),
+            ("expertise", invoer.expertise),
+        ):
+            if len(tekst.strip()) > MAXIMALE_TEKSTLENGTE:
+                fouten[f"{veld}_{code}"] = _te_lang(MAXIMALE_TEKSTLENGTE)
+        if not set(invoer.faciliteiten) <= toegestaan:
+            fouten[f"faciliteiten_{code}"] = "Kies faciliteiten uit de lijst."
+        if invoer.capaciteit is None:
+            continue
+        if not met_capaciteit:
+            fouten[f"capaciteit_{code}"] = (
+                "Alleen sbo, so en vso geven een aantal plaatsen op. Laat het aantal plaatsen "
+                "leeg voor deze vestiging."
+            )
+        elif invoer.capaciteit < 0:
+            fouten[f"capaciteit_{code}"] = "Het aantal plaatsen kan niet negatief zijn."
     if fouten:
         raise ValidationError(fouten)
-    return bekend
 
 
 @transaction.atomic
@@ -169,12 +217,14 @@ def aanbod_opslaan(
     _eis_schrijven(actor, aanbod.vestiging)
     rij = _vergrendeld(aanbod)
     _eis_concept(rij, revisie)
-    _gebieden_controleren(gebieden)
+    _invoer_controleren(
+        vestiging=rij.vestiging, toelichting=toelichting, contact=contact, gebieden=gebieden
+    )
     rij.toelichting = toelichting.strip()
     rij.contact = contact.strip()
     rij.revisie += 1
     rij.bewerkt_door = actor.gebruiker
-    rij.full_clean()
+    rij.full_clean(exclude=NOG_NIET_GEPUBLICEERD)
     rij.save()
     beschreven = [invoer for invoer in gebieden if invoer.beschreven]
     rij.gebieden.exclude(gebied_id__in=[invoer.gebied_id for invoer in beschreven]).delete()
@@ -220,6 +270,10 @@ def aanbod_publiceren(*, actor: Any, aanbod: Aanbod, revisie: int) -> Aanbod:
     the public guide shows unless a later school year is already shown. Every area of the
     landelijke norm basisondersteuning must be described first."""
     _eis_publiceren(actor, aanbod.vestiging)
+    # One public version per location: which version stays published and which one the
+    # guide shows is decided below from the other versions of the location, so the
+    # location is locked first (as ``concept_aanbod`` does), then this version.
+    _vestiging_vergrendelen(aanbod.vestiging_id)
     rij = _vergrendeld(aanbod)
     _eis_concept(rij, revisie)
     ontbrekend = normgebieden_ontbreken(rij)

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisaties', '0002_samenwerkingsverband_werkgebied'),
+        ("organisaties", "0002_samenwerkingsverband_werkgebied"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='vestiging',
-            index=models.Index(fields=['breedtegraad', 'lengtegraad'], name='vestiging_coordinaten'),
+            model_name="vestiging",
+            index=models.Index(
+                fields=["breedtegraad", "lengtegraad"], name="vestiging_coordinaten"
+            ),
         ),
     ]
