@@ -1,5 +1,0 @@
-"""The school pages of the aanbod app."""
-
-from django.urls import URLPattern, path  # noqa: F401
-
-urlpatterns: list[URLPattern] = []
