@@ -1,0 +1,123 @@
+"""The columns and limits of the file, a row and a problem as data, the known values
+(found by code or by name), the text encodings and the formula guard."""
+
+import codecs
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from passend.aanbod.rules import MAXIMALE_CONTACTLENGTE, MAXIMALE_TEKSTLENGTE
+
+SCHEIDINGSTEKEN = ";"
+LIJSTSCHEIDING = "|"
+VERPLICHT = (
+    "vestigingscode",
+    "schooljaar",
+    "gebied",
+    "basisondersteuning",
+    "extra_ondersteuning",
+    "expertise",
+    "faciliteiten",
+    "capaciteit",
+)
+PER_VESTIGING = ("toelichting", "contact")
+TER_INFORMATIE = ("vestigingsnaam",)
+#: The columns the export writes, in this order.
+KOLOMMEN = VERPLICHT + PER_VESTIGING + TER_INFORMATIE
+TEKSTKOLOMMEN = ("basisondersteuning", "extra_ondersteuning", "expertise")
+MAXIMAAL_REGELS = 20_000
+#: The same limits as the school's form and the API (``rules``).
+MAX_TEKST = MAXIMALE_TEKSTLENGTE
+MAX_CONTACT = MAXIMALE_CONTACTLENGTE
+MAX_CAPACITEIT = 100_000
+#: Leading characters a spreadsheet reads as the start of a formula.
+FORMULETEKENS = frozenset("=+-@\t\r")
+
+
+@dataclass(frozen=True)
+class Bestandsfout:
+    """One problem: a row (0: the whole file, 1: the header), a column and a message."""
+
+    regel: int
+    kolom: str
+    melding: str
+
+    def __str__(self) -> str:
+        if self.regel == 0:
+            return f"Het bestand: {self.melding}"
+        if self.kolom:
+            return f"Regel {self.regel}, kolom {self.kolom}: {self.melding}"
+        return f"Regel {self.regel}: {self.melding}"
+
+
+@dataclass(frozen=True)
+class Aanbodregel:
+    """One row: what a location offers in one area in one school year. ``toelichting`` and
+    ``contact`` are None when the file has no such column."""
+
+    regel: int
+    vestigingscode: str
+    schooljaar: str
+    gebied: str
+    basisondersteuning: str = ""
+    extra_ondersteuning: str = ""
+    expertise: str = ""
+    faciliteiten: tuple[str, ...] = ()
+    capaciteit: int | None = None
+    toelichting: str | None = None
+    contact: str | None = None
+    vestigingsnaam: str = ""
+
+    @property
+    def sleutel(self) -> tuple[str, str]:
+        return (self.vestigingscode, self.schooljaar)
+
+
+def _genormaliseerd(waarde: str) -> str:
+    return " ".join(waarde.casefold().split())
+
+
+class Keuzelijst:
+    """Known values (code → label), found by code or by label, whatever the case."""
+
+    def __init__(self, waarden: Mapping[str, str]) -> None:
+        self.waarden = dict(waarden)
+        self._index: dict[str, str] = {}
+        for code, label in self.waarden.items():
+            self._index.setdefault(_genormaliseerd(label), code)
+        for code in self.waarden:
+            self._index[_genormaliseerd(code)] = code
+
+    def zoek(self, invoer: str) -> str | None:
+        return self._index.get(_genormaliseerd(invoer))
+
+    def opsomming(self) -> str:
+        return ", ".join(self.waarden)
+
+
+def tekst_van(bron: bytes) -> str | None:
+    """The file as text: UTF-8 (a byte-order mark is dropped), else windows-1252; None when
+    it is neither."""
+    if bron.startswith(codecs.BOM_UTF8):
+        bron = bron[len(codecs.BOM_UTF8) :]
+    try:
+        return bron.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return bron.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def formule_ontschermen(waarde: str) -> str:
+    """Remove the ``'`` the export put before a text that starts like a formula."""
+    if waarde.startswith("'") and waarde.lstrip("'")[:1] in FORMULETEKENS and waarde.lstrip("'"):
+        return waarde[1:]
+    return waarde
+
+
+def formule_afschermen(waarde: str) -> str:
+    """Put a ``'`` before a text a spreadsheet would read as a formula (CSV injection)."""
+    if waarde and waarde.lstrip("'")[:1] in FORMULETEKENS and waarde.lstrip("'"):
+        return "'" + waarde
+    return waarde
