@@ -43,9 +43,13 @@ def _tijden(functie: Callable[[], Any], herhalingen: int) -> dict[str, float]:
         begin = time.perf_counter()
         functie()
         metingen.append((time.perf_counter() - begin) * 1000)
-    metingen.sort()
+    return _statistiek(metingen)
+
+
+def _statistiek(metingen: list[float]) -> dict[str, float]:
+    metingen = sorted(metingen)
     return {
-        "n": herhalingen,
+        "n": len(metingen),
         "p50_ms": round(statistics.median(metingen), 1),
         "p95_ms": round(metingen[max(0, int(len(metingen) * 0.95) - 1)], 1),
         "max_ms": round(metingen[-1], 1),
@@ -130,6 +134,7 @@ def main() -> None:
     }
 
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+    resultaten["gids_zoeken"] = _gids_zoeken()
     ib = _client_als("intern_begeleider")
     ouder = _client_als("ouder")
     privacy = _client_als("privacy_officer")
@@ -230,6 +235,141 @@ def _aanmeldingen_toevoegen(aantal: int) -> dict[str, Any]:
         batch_size=500,
     )
     return {"aantal": len(leerlingen), "seconden": round(time.perf_counter() - begin, 2)}
+
+
+# --- The public guide's search over all real locations ---------------------------------
+
+#: Requests per kind of search (random real postcodes and place names, seed 2026).
+GIDS_ZOEKVRAGEN = 120
+
+
+def _openbaar_aanbod_overal() -> dict[str, Any]:
+    """Give every location without an offer a synthetic published, public offer: the three
+    norm areas and, for some, up to three more (bulk: benchmark seeding, not the services).
+    Area texts are empty now and then, so the needs filter has something to filter."""
+    import random
+
+    from django.utils import timezone
+
+    from passend.aanbod.models import Aanbod, Gebiedsaanbod, Ondersteuningsgebied
+    from passend.aanbod.rules import Status, schooljaar_van
+    from passend.organisaties.models import Vestiging
+
+    kans = random.Random(2026)  # noqa: S311 (benchmark sampling, not security)
+    begin = time.perf_counter()
+    nu = timezone.now()
+    schooljaar = schooljaar_van(timezone.localdate())
+    zonder = Vestiging.objects.filter(aanbod_versies__isnull=True).values_list("pk", flat=True)
+    Aanbod.objects.bulk_create(
+        [
+            Aanbod(
+                vestiging_id=pk,
+                schooljaar=schooljaar,
+                status=Status.GEPUBLICEERD,
+                openbaar=True,
+                gepubliceerd_op=nu,
+                toelichting="Wij kijken naar wat elk kind nodig heeft.",
+                contact="De intern begeleider",
+            )
+            for pk in zonder
+        ],
+        batch_size=1000,
+    )
+    gebieden = list(Ondersteuningsgebied.objects.filter(actief=True))
+    norm = [g for g in gebieden if g.landelijke_norm]
+    overig = [g for g in gebieden if not g.landelijke_norm]
+    rijen = []
+    nieuw = Aanbod.objects.filter(openbaar=True, gebieden__isnull=True).order_by("pk")
+    for aanbod_id in nieuw.values_list("pk", flat=True):
+        for g in norm + kans.sample(overig, kans.randint(0, 3)):
+            rijen.append(
+                Gebiedsaanbod(
+                    aanbod_id=aanbod_id,
+                    gebied=g,
+                    basisondersteuning="In elke groep." if kans.random() < 0.9 else "",
+                    extra_ondersteuning="Met het samenwerkingsverband."
+                    if kans.random() < 0.6
+                    else "",
+                    faciliteiten=["stilteruimte"],
+                )
+            )
+    Gebiedsaanbod.objects.bulk_create(rijen, batch_size=2000)
+    return {
+        "openbaar_aanbod": Aanbod.objects.filter(openbaar=True).count(),
+        "gebiedsaanbod": Gebiedsaanbod.objects.count(),
+        "seconden": round(time.perf_counter() - begin, 2),
+    }
+
+
+def _gids_zoeken() -> dict[str, Any]:
+    """Time the guide's search page (server time, anonymous, Django's test client) over all
+    real locations: random real postcodes and place names, without and with needs."""
+    import random
+
+    from django.db import connection
+    from django.test import Client
+
+    from passend.aanbod.selectors.catalogus import actieve_gebieden
+    from passend.organisaties.models import Vestiging
+
+    uitkomst: dict[str, Any] = {"aanbod": _openbaar_aanbod_overal()}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    kans = random.Random(2026)  # noqa: S311 (benchmark sampling, not security)
+    kenmerken = list(
+        Vestiging.objects.exclude(postcode="")
+        .order_by("vestigingscode")
+        .values_list("vestigingscode", "postcode", "plaats", "gemeente_id")
+    )
+    codes = [g.code for g in actieve_gebieden()]
+
+    def behoeften() -> list[str]:
+        return kans.sample(codes, kans.randint(1, 2))
+
+    vragen: dict[str, list[dict[str, Any]]] = {
+        "postcode": [],
+        "postcode + behoefte": [],
+        "plaats": [],
+        "plaats + behoefte": [],
+        "postcode + behoefte, 50 km": [],
+    }
+    for _ in range(GIDS_ZOEKVRAGEN):
+        _, postcode, plaats, gemeente = kans.choice(kenmerken)
+        vragen["postcode"].append({"postcode": postcode})
+        vragen["postcode + behoefte"].append({"postcode": postcode, "nodig": behoeften()})
+        _, postcode, plaats, gemeente = kans.choice(kenmerken)
+        # The municipality only counts when a name is used in several (it then chooses).
+        vragen["plaats"].append({"plaats": plaats.upper(), "gemeente": gemeente or ""})
+        vragen["plaats + behoefte"].append(
+            {"plaats": plaats, "gemeente": gemeente or "", "nodig": behoeften()}
+        )
+        _, postcode, plaats, gemeente = kans.choice(kenmerken)
+        vragen["postcode + behoefte, 50 km"].append(
+            {"postcode": postcode, "nodig": behoeften(), "straal": 50}
+        )
+    client = Client()
+    client.get("/gids/", {"postcode": "3511 AB"})  # warm-up
+    alle: list[float] = []
+    met_scholen = 0
+    for soort, lijst in vragen.items():
+        metingen = []
+        for params in lijst:
+            begin = time.perf_counter()
+            antwoord = client.get("/gids/", params)
+            metingen.append((time.perf_counter() - begin) * 1000)
+            assert antwoord.status_code == 200, (params, antwoord.status_code)
+            met_scholen += b'name="v"' in antwoord.content
+        uitkomst[soort] = _statistiek(metingen)
+        alle.extend(metingen)
+    uitkomst["alle_zoekvragen"] = _statistiek(alle)
+    uitkomst["met_resultaten"] = met_scholen
+    vier = [kans.choice(kenmerken)[0] for _ in range(4)]
+    uitkomst["schoolpagina"] = _tijden(lambda: client.get(f"/gids/school/{vier[0]}/"), 30)
+    uitkomst["vergelijken (4 scholen)"] = _tijden(
+        lambda: client.get("/gids/vergelijken/", {"v": vier}), 30
+    )
+    return uitkomst
 
 
 def _school_van(client: Any) -> Any:

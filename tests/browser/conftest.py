@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from passend.aanbod.gebieden import startgebieden_laden
+from passend.aanbod.models import Ondersteuningsgebied
 from tests.browser.page_checks import Artefacts
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
@@ -52,6 +54,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     if report.when == "call":
         item.stash[_CALL_REPORT] = report
     return report
+
+
+@pytest.fixture(autouse=True)
+def _startgegevens(request: pytest.FixtureRequest) -> None:
+    """Data that migrations load (the support areas) is gone after a transactional test
+    flushed the tables; every browser test is transactional (live_server), so restore it."""
+    if "live_server" in request.fixturenames or "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        startgebieden_laden(Ondersteuningsgebied)
 
 
 @pytest.fixture(scope="session")
