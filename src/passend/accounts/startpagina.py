@@ -32,6 +32,7 @@ WERKVOORRAAD = (
     "passend.zorgplicht.selectors",
     "passend.arrangementen.selectors",
     "passend.toelaatbaarheid.selectors",
+    "passend.aanbod.selectors.werk",
 )
 
 
@@ -48,7 +49,15 @@ _SCHOOL = (
     ("Aanmeldingen en zorgplicht", "zorgplicht:overzicht"),
     ("Arrangementen", "arrangementen:overzicht"),
     ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
+    ("Ondersteuningsaanbod en schoolgids", "aanbod:overzicht"),
 )
+#: The support offer of the SWV's region (aanbod).
+_SWV_AANBOD = (
+    ("Ondersteuningsaanbod in de regio", "aanbod:regio-overzicht"),
+    ("Wachtlijsten sbo, so en vso", "aanbod:regio-wachtlijsten"),
+)
+_SOCIALE_KAART = (("Sociale kaart", "aanbod:kaart-lijst"),)
+_AANBOD_INLEZEN = (("Aanbod inlezen en uitvoeren (CSV)", "aanbod:regio-importeren"),)
 _SWV = (
     ("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),
     ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
@@ -64,13 +73,22 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Lopende termijnen van aanmeldingen", "zorgplicht:termijnen"),
         ("Arrangementen", "arrangementen:overzicht"),
         ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
+        ("Ondersteuningsaanbod van uw scholen", "aanbod:overzicht"),
     ),
-    Rolsoort.LOKET: (*_SWV, ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen")),
-    Rolsoort.COMMISSIELID: _SWV,
+    Rolsoort.LOKET: (
+        *_SWV,
+        ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen"),
+        *_SWV_AANBOD,
+        *_SOCIALE_KAART,
+    ),
+    Rolsoort.COMMISSIELID: (*_SWV, *_SWV_AANBOD),
     Rolsoort.DIRECTEUR: (
         *_SWV,
         ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen"),
         ("Regeling TLV's", "toelaatbaarheid:regeling"),
+        *_SWV_AANBOD,
+        *_SOCIALE_KAART,
+        *_AANBOD_INLEZEN,
     ),
     Rolsoort.DESKUNDIGE: (
         ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
@@ -79,11 +97,16 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.FUNCTIONEEL_BEHEERDER: (
         ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen"),
         ("Regeling TLV's", "toelaatbaarheid:regeling"),
+        *_SWV_AANBOD,
+        *_SOCIALE_KAART,
+        *_AANBOD_INLEZEN,
     ),
     Rolsoort.OUDER: (
         ("Meld uw kind aan bij een school", "zorgplicht:aanmelden"),
         ("Uw aanmeldingen", "zorgplicht:portaal"),
         ("Arrangementen voor uw kind", "arrangementen:portaal"),
+        ("Scholen en hun ondersteuning vergelijken", "gids:zoeken"),
+        ("Hulp in de regio", "gids:hulp"),
     ),
 }
 

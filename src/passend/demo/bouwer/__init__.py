@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from passend.demo.bouwer.aanbod import demo_aanbod_opslaan
 from passend.demo.bouwer.aanmeldingen import demo_aanmeldingen_opslaan
 from passend.demo.bouwer.arrangementen import demo_arrangementen_opslaan
 from passend.demo.bouwer.inloggegevens import Inloggegeven, inloggegevens_ophalen, inlogtabel
@@ -127,6 +128,7 @@ def bouw_demo_regio(
         aantallen["aanmeldingen"] = demo_aanmeldingen_opslaan(meld)
         aantallen["arrangementaanvragen"] = demo_arrangementen_opslaan(meld)
         aantallen["toelaatbaarheidsverklaringen"] = demo_tlv_opslaan(meld)
+        aantallen["aanbod"] = demo_aanbod_opslaan(meld)
     rijen, waarschuwingen = inloggegevens_ophalen(plan)
     return DemoResultaat(
         al_aanwezig=False,
