@@ -18,8 +18,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from passend.aanbod.gebieden import STARTGEBIEDEN
-from passend.aanbod.models import Aanbod, Ondersteuningsgebied, Voorziening
+from passend.aanbod.models import Aanbod, Voorziening
 from passend.aanbod.rules import Status, schooljaren_om_te_beschrijven
 from passend.aanbod.tests.factories import WachtlijststandFactory, gebied
 from passend.accounts.rules import Rolsoort
@@ -49,24 +48,9 @@ class Wereld:
     anker: Vestiging
 
 
-def startgebieden() -> None:
-    """The areas of the data migration (a transactional test before this one may have
-    emptied the tables)."""
-    for g in STARTGEBIEDEN:
-        Ondersteuningsgebied.objects.update_or_create(
-            code=g.code,
-            defaults={
-                "naam": g.naam,
-                "uitleg": g.uitleg,
-                "landelijke_norm": g.landelijke_norm,
-                "volgorde": g.volgorde,
-            },
-        )
-
-
 @pytest.fixture
 def wereld(transactional_db: None) -> Wereld:
-    startgebieden()
+    """The areas of the data migration are restored by the browser conftest."""
     swv = SamenwerkingsverbandFactory(naam="Passend Primair Rivierenland")
     swv.werkgebied.add(GemeenteFactory(naam="Tiel"), GemeenteFactory(naam="Culemborg"))
 
