@@ -84,6 +84,7 @@ def schoolvestigingen(*, actor: Any, schooljaren: tuple[str, ...]) -> QuerySet[V
 def overzichtsrij(vestiging: Vestiging, schooljaren: tuple[str, ...]) -> dict[str, Any]:
     """One row of the overview, from an annotated location (no queries)."""
     met_wachtlijst = wachtlijst_past_bij_soort(vestiging.soort)
+    annotaties = vars(vestiging)  # what ``schoolvestigingen`` annotated on the row
     return {
         "vestiging": vestiging,
         "jaren": [
@@ -96,8 +97,8 @@ def overzichtsrij(vestiging: Vestiging, schooljaren: tuple[str, ...]) -> dict[st
             for j, jaar in enumerate(schooljaren)
         ],
         "met_wachtlijst": met_wachtlijst,
-        "wachtlijst_peildatum": vestiging.wachtlijst_peildatum if met_wachtlijst else None,  # type: ignore[attr-defined]
-        "wachtlijst_aantal": vestiging.wachtlijst_aantal if met_wachtlijst else None,  # type: ignore[attr-defined]
+        "wachtlijst_peildatum": annotaties["wachtlijst_peildatum"] if met_wachtlijst else None,
+        "wachtlijst_aantal": annotaties["wachtlijst_aantal"] if met_wachtlijst else None,
     }
 
 

@@ -21,6 +21,7 @@ from passend.aanbod.selectors.school import (
 )
 from passend.aanbod.services.basis import Conflict
 from passend.organisaties.models import Vestiging
+from passend.organisaties.rules import Soort
 
 
 def schoolgidsgegevens(
@@ -29,7 +30,7 @@ def schoolgidsgegevens(
     """The plain data of the text, from a version with its areas prefetched."""
     return Schoolgidsgegevens(
         school=vestiging.naam,
-        soort=vestiging.get_soort_display(),  # type: ignore[attr-defined]
+        soort=str(Soort(vestiging.soort).label),
         schooljaar=bron.schooljaar,
         toelichting=bron.toelichting,
         contact=bron.contact,
