@@ -12,6 +12,8 @@ api_v1 = [
     path("", include("passend.arrangementen.api_urls")),
     path("", include("passend.toelaatbaarheid.api_urls")),
     path("", include("passend.aanbod.api_urls")),
+    path("", include("passend.verzuim.api_urls")),
+    path("", include("passend.geschillen.api_urls")),
 ]
 
 urlpatterns = [
@@ -28,6 +30,10 @@ urlpatterns = [
     path("tlv/", include("passend.toelaatbaarheid.urls")),
     path("aanbod/", include("passend.aanbod.urls")),
     path("gids/", include("passend.aanbod.urls_gids")),
+    path("verzuim/", include("passend.verzuim.urls")),
+    path("onenigheid/", include("passend.geschillen.urls")),
+    path("steunpunt/", include("passend.steunpunt.urls")),
+    path("steunpunten/", include("passend.steunpunt.urls_openbaar")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

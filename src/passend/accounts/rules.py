@@ -24,6 +24,8 @@ class Rolsoort(models.TextChoices):
     PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", "Functioneel beheerder"
     LEERPLICHTAMBTENAAR = "leerplichtambtenaar", "Leerplichtambtenaar"
+    JEUGDHULP = "jeugdhulp", "Jeugdhulp (gemeente)"
+    STEUNPUNTMEDEWERKER = "steunpuntmedewerker", "Medewerker ouder- en jeugdsteunpunt"
     INSPECTEUR = "inspecteur", "Inspecteur"
     OUDER = "ouder", "Ouder / verzorger"
     LEERLING = "leerling", "Leerling"
@@ -42,6 +44,10 @@ ORGANISATIE_VAN_ROL: dict[str, str] = {
     Rolsoort.PRIVACY_OFFICER: OrganisatieType.SWV,
     Rolsoort.FUNCTIONEEL_BEHEERDER: OrganisatieType.SWV,
     Rolsoort.LEERPLICHTAMBTENAAR: OrganisatieType.GEMEENTE,
+    Rolsoort.JEUGDHULP: OrganisatieType.GEMEENTE,
+    # The steunpunt is independent, but every SWV has one (from 1-1-2025): its workers hold
+    # their role in that SWV. They are not SWV staff for pupil files (see the policies).
+    Rolsoort.STEUNPUNTMEDEWERKER: OrganisatieType.SWV,
     Rolsoort.INSPECTEUR: OrganisatieType.LANDELIJK,
     Rolsoort.OUDER: OrganisatieType.PRIVE,
     Rolsoort.LEERLING: OrganisatieType.PRIVE,
@@ -49,6 +55,8 @@ ORGANISATIE_VAN_ROL: dict[str, str] = {
 
 SCHOOLROLLEN = frozenset({Rolsoort.LERAAR, Rolsoort.INTERN_BEGELEIDER, Rolsoort.SCHOOLLEIDER})
 SWV_ROLLEN = frozenset(r for r, org in ORGANISATIE_VAN_ROL.items() if org == OrganisatieType.SWV)
+#: Roles of the municipality: they see only the verzuim cases they are a partner in.
+GEMEENTEROLLEN = frozenset({Rolsoort.LEERPLICHTAMBTENAAR, Rolsoort.JEUGDHULP})
 #: Roles that see only aggregates, never a pupil.
 ALLEEN_AGGREGATEN = frozenset({Rolsoort.INSPECTEUR})
 #: Roles of private persons (B1 language, no organisation).

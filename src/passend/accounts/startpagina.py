@@ -6,7 +6,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from passend.accounts.rules import SCHOOLROLLEN, Rolsoort
+from passend.accounts.rules import GEMEENTEROLLEN, SCHOOLROLLEN, Rolsoort
 from passend.core.aggregaten import kleine_cel_grens, onderdruk
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
@@ -174,7 +174,10 @@ def _startpagina(*, actor: Any, route: str, peildatum: Any) -> dict[str, Any]:
             "is_privacy_officer": rolsoort == Rolsoort.PRIVACY_OFFICER,
             "is_beheerder": rolsoort == Rolsoort.FUNCTIONEEL_BEHEERDER,
         }
-    if rolsoort == Rolsoort.LEERPLICHTAMBTENAAR:
+    if rolsoort == Rolsoort.STEUNPUNTMEDEWERKER:
+        # The steunpunt sees no pupil files: its contacts and signals are in its own app.
+        return {"sjabloon": "steunpunt", "swv": actor.rol.samenwerkingsverband}
+    if rolsoort in GEMEENTEROLLEN:
         return {
             "sjabloon": "leerplicht",
             "gemeente": actor.rol.gemeente,

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "passend.arrangementen",
     "passend.toelaatbaarheid",
     "passend.aanbod",
+    "passend.verzuim",
+    "passend.geschillen",
+    "passend.steunpunt",
     "passend.demo",
 ]
 
@@ -272,6 +275,15 @@ PASSEND: dict[str, Any] = {
     # The national onderwijsconsulenten (independent help for parents), shown in the guide.
     "ONDERWIJSCONSULENTEN_WEBSITE": env_str(
         "PASSEND_ONDERWIJSCONSULENTEN_WEBSITE", "https://www.onderwijsconsulenten.nl"
+    ),
+    # Doorbraakaanpak (measure 9; the legal form is open, so these are settings): when a
+    # verzuim case has no offer this many weeks after the absence began, Passend asks for a
+    # doorbraak plan, due this many weeks later, by the person with doorzettingsmacht.
+    "VERZUIM_DOORBRAAK_NA_WEKEN": env_int("PASSEND_VERZUIM_DOORBRAAK_NA_WEKEN", 12),
+    "VERZUIM_DOORBRAAK_TERMIJN_WEKEN": env_int("PASSEND_VERZUIM_DOORBRAAK_TERMIJN_WEKEN", 4),
+    "VERZUIM_DOORZETTINGSMACHT": env_str(
+        "PASSEND_VERZUIM_DOORZETTINGSMACHT",
+        "de directeur-bestuurder van het samenwerkingsverband",
     ),
 }
 

@@ -11,7 +11,7 @@ import rules
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from passend.accounts.rules import SCHOOLROLLEN, Rolsoort
+from passend.accounts.rules import GEMEENTEROLLEN, SCHOOLROLLEN, Rolsoort
 from passend.core.perioden import actief_op
 from passend.core.permissions import Beleid
 from passend.leerlingen.models import Betrokkenheid, Inschrijving, Leerling, Ouderschap
@@ -45,7 +45,9 @@ def zichtbaarheid(actor: Any, peildatum: date) -> Q:
                 lopende_betrokkenheid.filter(samenwerkingsverband_id=rol.samenwerkingsverband_id)
             )
         )
-    if rol.rolsoort == Rolsoort.LEERPLICHTAMBTENAAR:
+    if rol.rolsoort in GEMEENTEROLLEN:
+        # The leerplichtambtenaar and jeugdhulp: only the pupils of the verzuim cases they
+        # are a partner in (the verzuim services give them the betrokkenheid).
         return Q(Exists(lopende_betrokkenheid.filter(gebruiker_id=actor.gebruiker.pk)))
     if rol.rolsoort == Rolsoort.OUDER:
         return Q(
@@ -60,7 +62,7 @@ def zichtbaarheid(actor: Any, peildatum: date) -> Q:
 def ziet_leerlingen(actor: Any) -> bool:
     return actor.rolsoort in SCHOOLROLLEN | SWV_DOSSIERROLLEN | {
         Rolsoort.BESTUURDER,
-        Rolsoort.LEERPLICHTAMBTENAAR,
+        *GEMEENTEROLLEN,
         Rolsoort.OUDER,
         Rolsoort.LEERLING,
     }

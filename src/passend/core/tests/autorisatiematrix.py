@@ -112,7 +112,7 @@ MATRIX: dict[str, Entry] = {
             "school": 200,
             "bestuurder": 200,
             "swv_dossier": 200,
-            "leerplichtambtenaar": 200,
+            "gemeente": 200,
             OVERIGE: 403,
         }
     },
@@ -127,7 +127,7 @@ MATRIX: dict[str, Entry] = {
             "school": EIGEN_200,
             "bestuurder": EIGEN_200,
             "swv_dossier": EIGEN_200,
-            "leerplichtambtenaar": EIGEN_200,
+            "gemeente": EIGEN_200,
             "prive": EIGEN_200,
             OVERIGE: NIETS,
         }
@@ -254,7 +254,7 @@ MATRIX: dict[str, Entry] = {
             "school": 200,
             "bestuurder": 200,
             "swv_dossier": 200,
-            "leerplichtambtenaar": 200,
+            "gemeente": 200,
             OVERIGE: 403,
         },
         # A valid enrolment at the own school's location (eigen) or another school's (ander).
@@ -266,7 +266,7 @@ MATRIX: dict[str, Entry] = {
             "school": EIGEN_200,
             "bestuurder": EIGEN_200,
             "swv_dossier": EIGEN_200,
-            "leerplichtambtenaar": EIGEN_200,
+            "gemeente": EIGEN_200,
             "prive": EIGEN_200,
             OVERIGE: NIETS,
         },
@@ -356,7 +356,15 @@ def uitgevouwen(route: str, methode: str) -> dict[str, object]:
 
 # --- The apps' parts ---------------------------------------------------------------------
 #: Apps that keep their part of the matrix in ``<app>/tests/matrix.py``.
-APPS_MET_MATRIXDEEL = ("zorgplicht", "arrangementen", "toelaatbaarheid", "aanbod")
+APPS_MET_MATRIXDEEL = (
+    "zorgplicht",
+    "arrangementen",
+    "toelaatbaarheid",
+    "aanbod",
+    "verzuim",
+    "geschillen",
+    "steunpunt",
+)
 _DELEN = [import_module(f"passend.{app}.tests.matrix") for app in APPS_MET_MATRIXDEEL]
 
 #: Route-name prefixes → URL-argument makers for routes about an app's own objects.

@@ -2,7 +2,7 @@
 
 Each region has a samenwerkingsverband with one school (board, location, municipality), one
 enrolled pupil with a running betrokkenheid of the SWV and of the region's
-leerplichtambtenaar, a parent and the pupil's own log-in, and every role of the system.
+leerplichtambtenaar and of jeugdhulp, a parent and the pupil's own log-in, and every role of the system.
 The inspectorate has no organisation and is the same person in both regions.
 """
 
@@ -120,6 +120,8 @@ def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:
     BetrokkenheidFactory(leerling=leerling, samenwerkingsverband=swv, grond="aanvraag TLV")
     leerplichtambtenaar = GebruikerFactory(username=f"{label}-leerplichtambtenaar")
     BetrokkenheidFactory(leerling=leerling, gebruiker=leerplichtambtenaar, grond="verzuim")
+    jeugdhulp = GebruikerFactory(username=f"{label}-jeugdhulp")
+    BetrokkenheidFactory(leerling=leerling, gebruiker=jeugdhulp, grond="verzuim")
     ouder = GebruikerFactory(username=f"{label}-ouder")
     OuderschapFactory(ouder=ouder, leerling=leerling)
     regio = Regio(
@@ -144,6 +146,7 @@ def maak_regio(label: str, nummer: int, inspecteur: Rol | None = None) -> Regio:
         Rolsoort.OUDER: ouder,
         Rolsoort.LEERLING: leerling_gebruiker,
         Rolsoort.LEERPLICHTAMBTENAAR: leerplichtambtenaar,
+        Rolsoort.JEUGDHULP: jeugdhulp,
     }
     for rolsoort in ROLSOORTEN:
         if rolsoort == Rolsoort.INSPECTEUR and inspecteur is not None:

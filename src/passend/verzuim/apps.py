@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class VerzuimConfig(AppConfig):
+    name = "passend.verzuim"
+    label = "verzuim"
+    verbose_name = "Verzuim en thuiszitters"

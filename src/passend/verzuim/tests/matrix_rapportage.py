@@ -1,0 +1,13 @@
+"""A sub-part of this app's authorization matrix (see ``matrix.py``)."""
+
+from typing import Any
+
+from passend.core.tests.matrixtypen import Entry
+
+MATRIX: dict[str, Entry] = {}
+ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {}
+API_BODIES: dict[tuple[str, str], tuple[Any, bool]] = {}
+
+
+def scenario_aanvullen(regio: Any) -> None:
+    """Add what this sub-part's routes need to a region (``regio.extra``)."""
