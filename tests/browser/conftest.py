@@ -20,6 +20,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from passend.aanbod.gebieden import startgebieden_laden
 from passend.aanbod.models import Ondersteuningsgebied
+from passend.geschillen.models import Routestap
+from passend.geschillen.route import standaardroute_laden
 from tests.browser.page_checks import Artefacts
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
@@ -58,11 +60,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
 
 @pytest.fixture(autouse=True)
 def _startgegevens(request: pytest.FixtureRequest) -> None:
-    """Data that migrations load (the support areas) is gone after a transactional test
-    flushed the tables; every browser test is transactional (live_server), so restore it."""
+    """Data that migrations load (the support areas, the default disagreement route) is gone
+    after a transactional test flushed the tables; every browser test is transactional
+    (live_server), so restore it."""
     if "live_server" in request.fixturenames or "transactional_db" in request.fixturenames:
         request.getfixturevalue("transactional_db")
         startgebieden_laden(Ondersteuningsgebied)
+        standaardroute_laden(Routestap)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,8 @@ from passend.organisaties.rules import Soort
 WACHTWOORD = "Passend-demo-2026!"
 LEERPLICHT_GEMEENTE = "9901"
 LEERPLICHTAMBTENAAR = "leerplicht.lingebroek"
+JEUGDHULP = "jeugdhulp.lingebroek"
+STEUNPUNT_PO = "steunpunt.po"
 KOPPELING_SCHOOL = "dezonnebloem"
 KOPPELING_ROL = Rolsoort.SCHOOLLEIDER
 LOGIN_LEERLING_VO_SCHOOL = "dedriestroom"
@@ -43,6 +45,8 @@ PERSONEEL: tuple[tuple[str, str, str | None, str | None], ...] = (
     ("beheer.po", Rolsoort.FUNCTIONEEL_BEHEERDER, "samenwerkingsverband", SWV_PO.code),
     ("loket.vo", Rolsoort.LOKET, "samenwerkingsverband", SWV_VO.code),
     (LEERPLICHTAMBTENAAR, Rolsoort.LEERPLICHTAMBTENAAR, "gemeente", LEERPLICHT_GEMEENTE),
+    (JEUGDHULP, Rolsoort.JEUGDHULP, "gemeente", LEERPLICHT_GEMEENTE),
+    (STEUNPUNT_PO, Rolsoort.STEUNPUNTMEDEWERKER, "samenwerkingsverband", SWV_PO.code),
     ("inspecteur", Rolsoort.INSPECTEUR, None, None),
 )
 
