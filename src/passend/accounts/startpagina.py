@@ -33,6 +33,7 @@ WERKVOORRAAD = (
     "passend.arrangementen.selectors",
     "passend.toelaatbaarheid.selectors",
     "passend.aanbod.selectors.werk",
+    "passend.steunpunt.selectors.werk",
 )
 
 
@@ -89,6 +90,7 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         *_SWV_AANBOD,
         *_SOCIALE_KAART,
         *_AANBOD_INLEZEN,
+        ("Signalen van het steunpunt", "steunpunt:signalen"),
     ),
     Rolsoort.DESKUNDIGE: (
         ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
@@ -107,6 +109,13 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Arrangementen voor uw kind", "arrangementen:portaal"),
         ("Scholen en hun ondersteuning vergelijken", "gids:zoeken"),
         ("Hulp in de regio", "gids:hulp"),
+        ("Toestemming voor het steunpunt", "steunpunt:toestemming"),
+    ),
+    Rolsoort.STEUNPUNTMEDEWERKER: (
+        ("Contacten van het steunpunt", "steunpunt:contacten"),
+        ("Contact vastleggen", "steunpunt:contact-nieuw"),
+        ("Signalen voor het bestuur", "steunpunt:signalen"),
+        ("Alle steunpunten (openbaar)", "steunpunten:overzicht"),
     ),
 }
 

@@ -1,0 +1,1 @@
+"""Reads of the steunpunt app (see the modules)."""

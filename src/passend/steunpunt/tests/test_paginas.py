@@ -1,0 +1,201 @@
+from django.urls import reverse
+from django.utils import timezone
+
+from passend.accounts.actor import Actor
+from passend.core.models import Toegangsregel
+from passend.core.tests.pdf import pdf_tekst
+from passend.core.tests.scenario import client_voor
+from passend.ondersteuning.tests.factories import OppFactory
+from passend.organisaties.tests.factories import SamenwerkingsverbandFactory
+from passend.steunpunt.services import (
+    Contactinvoer,
+    contact_vastleggen,
+    toestemming_geven,
+    toestemming_intrekken,
+)
+
+
+def actor(rol):
+    return Actor(gebruiker=rol.gebruiker, rol=rol)
+
+
+def _gekoppeld(wereld, signaal="Ouders missen uitleg over de toelating."):
+    t = toestemming_geven(
+        actor=actor(wereld.ouder_rol),
+        leerling=wereld.leerling,
+        samenwerkingsverband_id=wereld.swv.pk,
+        vandaag=timezone.localdate(),
+    )
+    contact = contact_vastleggen(
+        actor=actor(wereld.medewerker),
+        invoer=Contactinvoer(
+            datum=timezone.localdate(),
+            kanaal="gesprek",
+            wie="ouder",
+            themas=["tlv"],
+            samenvatting="Gesprek over de TLV.",
+            signaal=signaal,
+            leerling_id=wereld.leerling.pk,
+        ),
+        vandaag=timezone.localdate(),
+    )
+    return t, contact
+
+
+def _anoniem(wereld, **extra):
+    gegevens = dict(
+        datum=timezone.localdate(),
+        kanaal="telefoon",
+        wie="jongere",
+        themas=["thuiszitten"],
+        samenvatting="Jongere zit thuis.",
+        signaal="Wachttijden jeugdhulp te lang.",
+    )
+    gegevens.update(extra)
+    return contact_vastleggen(
+        actor=actor(wereld.medewerker),
+        invoer=Contactinvoer(**gegevens),
+        vandaag=timezone.localdate(),
+    )
+
+
+def test_gekoppeld_contact_toont_kind_en_logt_met_sleutel(wereld):
+    _, contact = _gekoppeld(wereld)
+    voor = Toegangsregel.objects.count()
+    antwoord = client_voor(wereld.medewerker).get(
+        reverse("steunpunt:contact", args=[contact.sleutel])
+    )
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "Fenna Testkind" in tekst and "3-4-2015" in tekst and "De Steunschool" in tekst
+    assert Toegangsregel.objects.count() == voor + 1
+    regel = Toegangsregel.objects.latest("pk")
+    assert [r.leerling_sleutel for r in regel.leerlingen.all()] == [wereld.leerling.sleutel]
+
+
+def test_na_intrekken_geen_kindgegevens_meer(wereld):
+    t, contact = _gekoppeld(wereld)
+    toestemming_intrekken(
+        actor=actor(wereld.ouder_rol), toestemming_id=t.pk, vandaag=timezone.localdate()
+    )
+    tekst = (
+        client_voor(wereld.medewerker)
+        .get(reverse("steunpunt:contact", args=[contact.sleutel]))
+        .content.decode()
+    )
+    assert "Fenna" not in tekst and "toestemming ingetrokken" in tekst
+
+
+def test_anoniem_contact_schrijft_geen_logregel(wereld):
+    contact = _anoniem(wereld)
+    voor = Toegangsregel.objects.count()
+    antwoord = client_voor(wereld.medewerker).get(
+        reverse("steunpunt:contact", args=[contact.sleutel])
+    )
+    assert antwoord.status_code == 200 and "anoniem" in antwoord.content.decode()
+    assert Toegangsregel.objects.count() == voor
+
+
+def test_contact_van_ander_swv_is_404_en_gelogd(wereld):
+    contact = _anoniem(wereld)
+    voor = Toegangsregel.objects.count()
+    antwoord = client_voor(wereld.ander_medewerker).get(
+        reverse("steunpunt:contact", args=[contact.sleutel])
+    )
+    assert antwoord.status_code == 404
+    assert Toegangsregel.objects.filter(resultaat="geweigerd").count() == 1
+    assert Toegangsregel.objects.count() == voor + 1
+
+
+def test_directeur_leest_nooit_een_contact(wereld):
+    contact = _anoniem(wereld)
+    antwoord = client_voor(wereld.directeur).get(
+        reverse("steunpunt:contact", args=[contact.sleutel])
+    )
+    assert antwoord.status_code == 403
+    assert Toegangsregel.objects.filter(resultaat="geweigerd").exists()
+
+
+def test_steunpunt_ziet_geen_leerlingdossier_of_opp_van_gekoppeld_kind(wereld):
+    _gekoppeld(wereld)
+    opp = OppFactory(leerling=wereld.leerling, vestiging=wereld.vestiging)
+    client = client_voor(wereld.medewerker)
+    assert client.get(reverse("leerlingen:detail", args=[wereld.leerling.sleutel])).status_code in (
+        403,
+        404,
+    )
+    assert client.get(reverse("ondersteuning:detail", args=[opp.sleutel])).status_code in (403, 404)
+
+
+def test_contact_formulier_toont_fouten_per_veld(wereld):
+    antwoord = client_voor(wereld.medewerker).post(
+        reverse("steunpunt:contact-nieuw"), {"datum": "x"}
+    )
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "Vul een geldige datum in." in tekst and "Kies ten minste één thema." in tekst
+
+
+def test_contact_vastleggen_via_de_pagina(wereld):
+    antwoord = client_voor(wereld.medewerker).post(
+        reverse("steunpunt:contact-nieuw"),
+        {
+            "datum": timezone.localdate().isoformat(),
+            "kanaal": "chat",
+            "wie": "ouder",
+            "themas": ["vervoer", "informatie"],
+            "leerling": "",
+            "samenvatting": "Vraag over vervoer.",
+            "signaal": "",
+            "doorverwijzing": "geen",
+        },
+    )
+    assert antwoord.status_code == 302
+
+
+def test_signalenrapport_en_pdf_zonder_namen(wereld):
+    _gekoppeld(wereld)
+    _anoniem(wereld)
+    client = client_voor(wereld.directeur)
+    antwoord = client.get(reverse("steunpunt:signalen"))
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert "Wachttijden jeugdhulp te lang." in tekst and "Fenna" not in tekst
+    assert 'class="passend-grafiek"' in tekst
+    pdf = client.get(reverse("steunpunt:signalen-pdf"))
+    assert pdf["Content-Type"] == "application/pdf"
+    inhoud = pdf_tekst(pdf.content)
+    assert "Signalen van het ouder- en jeugdsteunpunt" in inhoud
+    assert "Ouders missen uitleg over de toelating." in inhoud and "Fenna" not in inhoud
+
+
+def test_signalen_periode_met_fout(wereld):
+    antwoord = client_voor(wereld.medewerker).get(
+        reverse("steunpunt:signalen"), {"van": "2026-01-02", "tot": "2025-01-01"}
+    )
+    assert "De einddatum ligt voor de begindatum." in antwoord.content.decode()
+
+
+def test_ouder_geeft_toestemming_op_de_pagina(wereld):
+    client = client_voor(wereld.ouder_rol)
+    pagina = client.get(reverse("steunpunt:toestemming"))
+    assert "Fenna Testkind" in pagina.content.decode()
+    antwoord = client.post(
+        reverse("steunpunt:toestemming"),
+        {"actie": "geven", "kind": f"{wereld.leerling.pk}-{wereld.swv.pk}"},
+    )
+    assert antwoord.status_code == 302
+    assert "u gaf toestemming op" in client.get(reverse("steunpunt:toestemming")).content.decode()
+
+
+def test_openbare_pagina_met_filters_en_nog_niet_bekend(wereld, client):
+    SamenwerkingsverbandFactory(code="PO2979", naam="SWV Zonder Steunpunt")
+    tekst = client.get(reverse("steunpunten:overzicht")).content.decode()
+    assert "Steunpunt Steunstad" in tekst and "010 123 45 67" in tekst
+    assert "SWV Zonder Steunpunt" in tekst and "nog niet bekend" in tekst
+    gefilterd = client.get(
+        reverse("steunpunten:overzicht"), {"gemeente": wereld.gemeente.pk}
+    ).content.decode()
+    assert "SWV Steunstad" in gefilterd and "SWV Zonder Steunpunt" not in gefilterd
+    vo = client.get(reverse("steunpunten:overzicht"), {"sector": "VO"}).content.decode()
+    assert "SWV Elders VO" in vo and "SWV Steunstad" not in vo
