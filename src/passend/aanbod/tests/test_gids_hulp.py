@@ -164,10 +164,10 @@ def test_route_bij_onenigheid_volgt_de_stappen(client: Client):
     stappen = [
         "Praat met de school",
         "Praat met het schoolbestuur",
-        "samenwerkingsverband of het steunpunt",
-        "Vraag een onderwijsconsulent",
-        "Geschillencommissie Passend Onderwijs",
-        "maak bezwaar",
+        "Overleg met het samenwerkingsverband",
+        "Vraag het steunpunt of een onderwijsconsulent",
+        "Leg het voor aan de geschillencommissie",
+        "Ga naar de rechter",
     ]
     posities = [pagina.index(stap) for stap in stappen]
     assert posities == sorted(posities)

@@ -42,6 +42,7 @@ from passend.aanbod.selectors.zoeken import (
     positie_van_postcode,
     scholen_in_de_buurt,
 )
+from passend.geschillen.selectors.route import standaardroute
 from passend.organisaties.models import Vestiging
 
 VESTIGINGSCODE = re.compile(r"^\d{2}[A-Z]{2}\d{2}$")
@@ -255,54 +256,6 @@ def vergelijken(request: HttpRequest) -> HttpResponse:
 # --- Plain-language pages ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Stap:
-    """One step of the route when parents and school disagree (DOMAIN.md 2.6)."""
-
-    titel: str
-    uitleg: str
-
-
-#: The route seen in practice; no official numbered ladder has been published yet.
-ROUTE_BIJ_ONENIGHEID: tuple[Stap, ...] = (
-    Stap(
-        "Praat met de school",
-        "Maak een afspraak met de leraar, de intern begeleider of de directeur. Zeg wat u "
-        "zorgen maakt en wat u wilt. Vraag of de school opschrijft wat u samen afspreekt.",
-    ),
-    Stap(
-        "Praat met het schoolbestuur",
-        "Komt u er met de school niet uit? Neem dan contact op met het bestuur van de "
-        "school. Het bestuur is verantwoordelijk voor de school en beslist over toelaten.",
-    ),
-    Stap(
-        "Vraag het samenwerkingsverband of het steunpunt",
-        "Het samenwerkingsverband kan een gesprek organiseren met u, de school en anderen "
-        "die helpen. Het ouder- en jeugdsteunpunt geeft u informatie en steunt u. Het "
-        "steunpunt is onafhankelijk.",
-    ),
-    Stap(
-        "Vraag een onderwijsconsulent",
-        "Een onderwijsconsulent is onafhankelijk. Hij of zij helpt u en de school om samen "
-        "een oplossing te vinden. Ook als uw kind langer dan 4 weken thuis zit zonder "
-        "zicht op een school.",
-    ),
-    Stap(
-        "Leg het voor aan de Geschillencommissie Passend Onderwijs",
-        "Gaat het over toelaten, van school sturen of het OPP? Dan kunt u naar de "
-        "Geschillencommissie Passend Onderwijs. Doe dat binnen 6 weken. Het bestuur "
-        "reageert binnen 2 weken. De commissie geeft binnen 10 weken haar oordeel. De "
-        "vakanties tellen mee.",
-    ),
-    Stap(
-        "Bij een TLV: maak bezwaar, daarna eventueel naar de rechter",
-        "Bent u het niet eens met een besluit over een toelaatbaarheidsverklaring (TLV)? "
-        "Maak dan binnen 6 weken bezwaar bij het samenwerkingsverband. Bent u het ook niet "
-        "eens met de beslissing op uw bezwaar? Dan kunt u naar de rechter.",
-    ),
-)
-
-
 def _infopagina(template: str, titel: str) -> Any:
     @require_GET
     def pagina(request: HttpRequest) -> HttpResponse:
@@ -311,7 +264,6 @@ def _infopagina(template: str, titel: str) -> Any:
             template,
             {
                 "titel": titel,
-                "route": ROUTE_BIJ_ONENIGHEID,
                 "onderwijsconsulenten": settings.PASSEND["ONDERWIJSCONSULENTEN_WEBSITE"],
             },
         )
@@ -324,7 +276,21 @@ def _infopagina(template: str, titel: str) -> Any:
 zorgplicht = _infopagina("aanbod/gids/zorgplicht.html", "Uw kind aanmelden bij een school")
 opp = _infopagina("aanbod/gids/opp.html", "Het ontwikkelingsperspectief (OPP)")
 tlv = _infopagina("aanbod/gids/tlv.html", "De toelaatbaarheidsverklaring (TLV)")
-onenigheid = _infopagina("aanbod/gids/onenigheid.html", "Bent u het niet eens met de school?")
+
+
+@require_GET
+def onenigheid(request: HttpRequest) -> HttpResponse:
+    """The plain-language page ‘Bent u het niet eens met de school?’: the installation's
+    default disagreement route, from the database (one query)."""
+    return render(
+        request,
+        "aanbod/gids/onenigheid.html",
+        {
+            "titel": "Bent u het niet eens met de school?",
+            "route": standaardroute(),
+            "onderwijsconsulenten": settings.PASSEND["ONDERWIJSCONSULENTEN_WEBSITE"],
+        },
+    )
 
 
 @require_GET

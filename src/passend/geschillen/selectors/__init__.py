@@ -1,0 +1,61 @@
+"""Reads of the geschillen app: disagreements for a pupil (``open_onenigheid``, for other
+apps), one case with its route and terms (``onenigheid``), the route (``route``) and counts
+(``cijfers``). The Veilig Thuis reads are ``selectors.veilig_thuis``."""
+
+from typing import Any
+
+from passend.geschillen.models import Onenigheid
+from passend.geschillen.rules import Status
+from passend.geschillen.selectors import cijfers
+from passend.geschillen.selectors.onenigheid import (
+    NIET_GEVONDEN,
+    OBJECT_TYPE,
+    Stand,
+    Termijn,
+    kinderen_met_gezag,
+    koppelkeuzes,
+    onenigheden_zichtbaar_voor,
+    onenigheid_detail,
+    onenigheid_voor_actor,
+    onenigheid_voor_schrijven,
+    overzicht,
+    portaal_onenigheden,
+    stand_van,
+    termijnen_van,
+)
+from passend.geschillen.selectors.route import eigen_route, route_van, standaardroute
+
+
+def open_onenigheid(leerling: Any) -> Onenigheid | None:
+    """The most recently started open disagreement about this pupil, or None.
+
+    No authorisation and no access-log record: for other apps' guards (the Veilig Thuis
+    form) that already authorised and logged the pupil's file."""
+    return (
+        Onenigheid.objects.filter(leerling=leerling, status=Status.OPEN)
+        .order_by("-gestart_op", "-id")
+        .first()
+    )
+
+
+__all__ = [
+    "NIET_GEVONDEN",
+    "OBJECT_TYPE",
+    "Stand",
+    "Termijn",
+    "cijfers",
+    "eigen_route",
+    "kinderen_met_gezag",
+    "koppelkeuzes",
+    "onenigheden_zichtbaar_voor",
+    "onenigheid_detail",
+    "onenigheid_voor_actor",
+    "onenigheid_voor_schrijven",
+    "open_onenigheid",
+    "overzicht",
+    "portaal_onenigheden",
+    "route_van",
+    "stand_van",
+    "standaardroute",
+    "termijnen_van",
+]
