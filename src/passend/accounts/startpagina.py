@@ -51,6 +51,7 @@ _SCHOOL = (
     ("Arrangementen", "arrangementen:overzicht"),
     ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
     ("Ondersteuningsaanbod en schoolgids", "aanbod:overzicht"),
+    ("Onenigheid met ouders", "geschillen:overzicht"),
 )
 #: The support offer of the SWV's region (aanbod).
 _SWV_AANBOD = (
@@ -66,6 +67,8 @@ _SWV = (
     ("TLV's die binnenkort eindigen", "toelaatbaarheid:eindigt-binnenkort"),
     ("Grensverkeer", "toelaatbaarheid:grensverkeer"),
     ("Rapportage TLV's", "toelaatbaarheid:rapportage"),
+    ("Onenigheden bij het SWV", "geschillen:overzicht"),
+    ("Route bij onenigheid", "geschillen:route"),
 )
 PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.INTERN_BEGELEIDER: _SCHOOL,
@@ -75,6 +78,7 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Arrangementen", "arrangementen:overzicht"),
         ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
         ("Ondersteuningsaanbod van uw scholen", "aanbod:overzicht"),
+        ("Onenigheid met ouders", "geschillen:overzicht"),
     ),
     Rolsoort.LOKET: (
         *_SWV,
@@ -102,6 +106,7 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         *_SWV_AANBOD,
         *_SOCIALE_KAART,
         *_AANBOD_INLEZEN,
+        ("Route bij onenigheid", "geschillen:route"),
     ),
     Rolsoort.OUDER: (
         ("Meld uw kind aan bij een school", "zorgplicht:aanmelden"),
@@ -109,6 +114,7 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Arrangementen voor uw kind", "arrangementen:portaal"),
         ("Scholen en hun ondersteuning vergelijken", "gids:zoeken"),
         ("Hulp in de regio", "gids:hulp"),
+        ("Onenigheid met school", "geschillen:portaal"),
         ("Toestemming voor het steunpunt", "steunpunt:toestemming"),
     ),
     Rolsoort.STEUNPUNTMEDEWERKER: (
