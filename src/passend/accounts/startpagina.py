@@ -34,6 +34,7 @@ WERKVOORRAAD = (
     "passend.toelaatbaarheid.selectors",
     "passend.aanbod.selectors.werk",
     "passend.steunpunt.selectors.werk",
+    "passend.verzuim.selectors.werk",
 )
 
 
@@ -52,6 +53,7 @@ _SCHOOL = (
     ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
     ("Ondersteuningsaanbod en schoolgids", "aanbod:overzicht"),
     ("Onenigheid met ouders", "geschillen:overzicht"),
+    ("Verzuim en thuiszitters", "verzuim:overzicht"),
 )
 #: The support offer of the SWV's region (aanbod).
 _SWV_AANBOD = (
@@ -69,6 +71,12 @@ _SWV = (
     ("Rapportage TLV's", "toelaatbaarheid:rapportage"),
     ("Onenigheden bij het SWV", "geschillen:overzicht"),
     ("Route bij onenigheid", "geschillen:route"),
+    ("Verzuim en thuiszitters", "verzuim:overzicht"),
+)
+#: Reports of verzuim and the Leerplichttelling (SWV loket and directeur, leerplicht).
+_VERZUIM_RAPPORTAGE = (
+    ("Rapportage verzuim en thuiszitters", "verzuim:rapportage"),
+    ("Leerplichttelling (CSV)", "verzuim:leerplichttelling"),
 )
 PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.INTERN_BEGELEIDER: _SCHOOL,
@@ -79,9 +87,11 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Toelaatbaarheidsverklaringen (TLV's)", "toelaatbaarheid:overzicht"),
         ("Ondersteuningsaanbod van uw scholen", "aanbod:overzicht"),
         ("Onenigheid met ouders", "geschillen:overzicht"),
+        ("Verzuim en thuiszitters", "verzuim:overzicht"),
     ),
     Rolsoort.LOKET: (
         *_SWV,
+        *_VERZUIM_RAPPORTAGE,
         ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen"),
         *_SWV_AANBOD,
         *_SOCIALE_KAART,
@@ -89,6 +99,8 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.COMMISSIELID: (*_SWV, *_SWV_AANBOD),
     Rolsoort.DIRECTEUR: (
         *_SWV,
+        *_VERZUIM_RAPPORTAGE,
+        ("Veilig Thuis-meldingen in de regio (aantallen)", "geschillen:veilig-thuis-cijfers"),
         ("Deskundigen van het SWV", "toelaatbaarheid:deskundigen"),
         ("Regeling TLV's", "toelaatbaarheid:regeling"),
         *_SWV_AANBOD,
@@ -117,6 +129,12 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Onenigheid met school", "geschillen:portaal"),
         ("Toestemming voor het steunpunt", "steunpunt:toestemming"),
     ),
+    Rolsoort.LEERPLICHTAMBTENAAR: (
+        ("Verzuim en thuiszitters", "verzuim:overzicht"),
+        ("Absoluut verzuim melden", "verzuim:melden"),
+        *_VERZUIM_RAPPORTAGE,
+    ),
+    Rolsoort.JEUGDHULP: (("Verzuim en thuiszitters", "verzuim:overzicht"),),
     Rolsoort.STEUNPUNTMEDEWERKER: (
         ("Contacten van het steunpunt", "steunpunt:contacten"),
         ("Contact vastleggen", "steunpunt:contact-nieuw"),

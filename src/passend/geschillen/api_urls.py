@@ -1,5 +1,10 @@
 """The geschillen API routes (under /api/v1/)."""
 
-from django.urls import URLPattern
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern] = []
+from passend.geschillen.api import OnenigheidViewSet
+
+router = SimpleRouter()
+router.register("onenigheden", OnenigheidViewSet, basename="onenigheid")
+
+urlpatterns = router.urls

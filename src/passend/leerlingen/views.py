@@ -14,6 +14,7 @@ from passend.accounts.rules import PRIVEROLLEN
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
+from passend.geschillen.permissions import beleid as geschillen_beleid
 from passend.leerlingen.forms import InschrijvenForm, WijzigenForm, ZoekForm
 from passend.leerlingen.permissions import beleid
 from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtbaar_voor
@@ -22,6 +23,7 @@ from passend.ondersteuning.permissions import beleid as opp_beleid
 from passend.ondersteuning.selectors import opps_van_leerling
 from passend.organisaties.selectors import vestigingen_van_school
 from passend.privacy.selectors import toegang_tot_leerling
+from passend.verzuim.permissions import beleid as verzuim_beleid
 
 PAGINA_GROOTTE = 50
 
@@ -81,6 +83,13 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "eenvoudig": actor.rolsoort in PRIVEROLLEN,
             "opps": list(opps_van_leerling(actor=actor, leerling=leerling)),
             "mag_opp_starten": opp_beleid.mag(actor, "starten"),
+            # Links to the processes around the pupil (role checks only: no queries).
+            "mag_verzuim_melden": verzuim_beleid.mag(actor, "rol:melden"),
+            "mag_onenigheid_vastleggen": (
+                actor.rolsoort not in PRIVEROLLEN and geschillen_beleid.mag(actor, "rol:starten")
+            ),
+            "mag_onenigheid_starten": geschillen_beleid.mag(actor, "rol:portaal"),
+            "mag_veilig_thuis": geschillen_beleid.mag(actor, "rol:veilig_thuis_melden"),
         },
     )
 

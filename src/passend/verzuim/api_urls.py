@@ -1,5 +1,10 @@
 """The verzuim API routes (under /api/v1/)."""
 
-from django.urls import URLPattern
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern] = []
+from passend.verzuim.api import VerzuimmeldingViewSet
+
+router = SimpleRouter()
+router.register("verzuimmeldingen", VerzuimmeldingViewSet, basename="verzuimmelding")
+
+urlpatterns = router.urls

@@ -41,6 +41,7 @@ from passend.demo.bouwer.organisatieplan import plan_organisaties
 from passend.demo.bouwer.plan import DemoPlan
 from passend.demo.bouwer.regio import PEILDATUM, SWV_PO, SWV_VO
 from passend.demo.bouwer.tlv import demo_tlv_opslaan
+from passend.demo.bouwer.verzuim_en_geschillen import demo_verzuim_en_geschillen_opslaan
 from passend.organisaties.models import Samenwerkingsverband
 
 __all__ = [
@@ -129,6 +130,7 @@ def bouw_demo_regio(
         aantallen["arrangementaanvragen"] = demo_arrangementen_opslaan(meld)
         aantallen["toelaatbaarheidsverklaringen"] = demo_tlv_opslaan(meld)
         aantallen["aanbod"] = demo_aanbod_opslaan(meld)
+        aantallen.update(demo_verzuim_en_geschillen_opslaan(meld))
     rijen, waarschuwingen = inloggegevens_ophalen(plan)
     return DemoResultaat(
         al_aanwezig=False,

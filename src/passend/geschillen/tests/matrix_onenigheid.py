@@ -6,11 +6,25 @@ anything is read; a disagreement the actor may not see is hidden (404): another 
 and for the SWV one that has not reached it (``onenigheid_school``, used for the step form
 because the other case has a running step). Parents use the portal; the staff pages refuse
 them (403). An empty POST shows the form again with its errors (200).
+
+The API follows the policy: parents read their own child's case (as in the portal) and
+start one; the list is for staff. A valid body is posted: a new disagreement about the
+region's pupil (another region's pupil is unknown: 400 on ``leerling``) and the first step
+of the case that has not reached the SWV (hidden from the SWV: 404).
 """
 
 from typing import Any
 
-from passend.core.tests.matrixtypen import ANONIEM, EIGEN_200, NAAR_LOGIN, NIETS, OVERIGE, Entry
+from django.utils import timezone
+
+from passend.core.tests.matrixtypen import (
+    ANONIEM,
+    EIGEN_200,
+    NAAR_LOGIN,
+    NIETS,
+    OVERIGE,
+    Entry,
+)
 
 #: Who read one case on the staff pages / work in it.
 LEZERS = {
@@ -26,6 +40,10 @@ WERKERS = {
     "loket": EIGEN_200,
     "directeur": EIGEN_200,
 }
+#: A valid API body about the own region's case: created; another region's: hidden (404).
+EIGEN_201 = {"eigen": 201, "ander": 404}
+#: A new case about the own region's pupil: created; another region's pupil is unknown (400).
+NIEUW = {"eigen": 201, "ander": 400}
 #: The case that has not reached the SWV: the SWV does not see it.
 WERKERS_SCHOOL = {
     "register": EIGEN_200,
@@ -71,6 +89,36 @@ MATRIX: dict[str, Entry] = {
     "geschillen:portaal-starten": _formulier(ouder=200),
     "geschillen:portaal-onenigheid": {"GET": _pagina(ouder=EIGEN_200)},
     "geschillen:portaal-intrekken": _formulier(ouder=EIGEN_200),
+    # --- API ----------------------------------------------------------------------------------
+    "api:onenigheid-list": {
+        "GET": {
+            ANONIEM: 401,
+            "register": 200,
+            "bestuurder": 200,
+            "loket": 200,
+            "directeur": 200,
+            "commissielid": 200,
+            OVERIGE: 403,
+        },
+        "POST": {ANONIEM: 401, "register": NIEUW, "ouder": NIEUW, OVERIGE: 403},
+    },
+    "api:onenigheid-detail": {
+        "GET": {ANONIEM: 401, **LEZERS, "ouder": EIGEN_200, OVERIGE: 403},
+        "PUT": {ANONIEM: 401, "alle_rollen": 405},
+        "PATCH": {ANONIEM: 401, "alle_rollen": 405},
+        "DELETE": {ANONIEM: 401, "alle_rollen": 405},
+    },
+    "api:onenigheid-stappen": {
+        "GET": {ANONIEM: 401, "alle_rollen": 405},
+        "POST": {
+            ANONIEM: 401,
+            "register": EIGEN_201,
+            "bestuurder": EIGEN_201,
+            "loket": NIETS,
+            "directeur": NIETS,
+            OVERIGE: 403,
+        },
+    },
 }
 
 ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {
@@ -86,8 +134,28 @@ ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {
         "sleutel": lambda regio: str(regio.extra["onenigheid"].sleutel),
         "pk": lambda regio: regio.extra["onenigheid_stap"].pk,
     },
+    ("api:onenigheid-stappen",): {
+        "sleutel": lambda regio: str(regio.extra["onenigheid_school"].sleutel),
+    },
 }
-API_BODIES: dict[tuple[str, str], tuple[Any, bool]] = {}
+
+
+def _nieuwe_onenigheid(regio: Any) -> dict[str, str]:
+    return {
+        "leerling": str(regio.leerling.sleutel),
+        "onderwerp": "ondersteuning",
+        "omschrijving": "Wij willen meer hulp bij rekenen.",
+    }
+
+
+def _eerste_stap(regio: Any) -> dict[str, str]:
+    return {"routestap": "gesprek-school", "begonnen_op": timezone.localdate().isoformat()}
+
+
+API_BODIES: dict[tuple[str, str], tuple[Any, bool]] = {
+    ("api:onenigheid-list", "POST"): (_nieuwe_onenigheid, True),
+    ("api:onenigheid-stappen", "POST"): (_eerste_stap, False),
+}
 
 
 def scenario_aanvullen(regio: Any) -> None:
