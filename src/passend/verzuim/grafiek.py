@@ -1,7 +1,7 @@
 """The quarter trend of the verzuim report as server-side SVG: one line per series over
 labelled periods (quarters), not over dates. Pure: data in, markup out.
 
-It reuses the look and the accessibility of ``passend.aanbod.grafiek``: ``role="img"``
+It reuses the look and the accessibility of ``passend.core.grafiek``: ``role="img"``
 labelled by ``<title>`` and ``<desc>``, a tooltip per point, series that differ in colour,
 dash pattern and marker shape (never colour alone), and no inline style (the CSP). The page
 shows the same numbers as a table next to the chart.
@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
-from passend.aanbod.grafiek import (
+from passend.core.grafiek import (
     ASKLEUR,
     LETTER,
     RASTERKLEUR,
     TEKSTKLEUR,
-    _marker,
-    _tekst,
     mooi_maximum,
     stijl,
+    svg_marker,
+    svg_tekst,
     ytikken,
 )
 
@@ -69,8 +69,8 @@ def periodegrafiek(
         f'width="{breedte}" height="{totaal_hoogte}" '
         f'role="img" aria-labelledby="{sleutel}-titel {sleutel}-omschrijving" '
         f'class="passend-grafiek" {LETTER}>',
-        f'<title id="{sleutel}-titel">{_tekst(titel)}</title>',
-        f'<desc id="{sleutel}-omschrijving">{_tekst(omschrijving)}</desc>',
+        f'<title id="{sleutel}-titel">{svg_tekst(titel)}</title>',
+        f'<desc id="{sleutel}-omschrijving">{svg_tekst(omschrijving)}</desc>',
     ]
     for tik in ytikken(maximum):
         ty = y(tik)
@@ -88,7 +88,7 @@ def periodegrafiek(
             f'<line x1="{tx:.1f}" y1="{boven + vlak_hoogte}" x2="{tx:.1f}" '
             f'y2="{boven + vlak_hoogte + 5}" stroke="{ASKLEUR}" stroke-width="1"/>'
             f'<text x="{tx:.1f}" y="{boven + vlak_hoogte + 20}" text-anchor="middle" '
-            f'fill="{TEKSTKLEUR}">{_tekst(label)}</text>'
+            f'fill="{TEKSTKLEUR}">{svg_tekst(label)}</text>'
         )
     delen.append(
         f'<line x1="{links}" y1="{boven + vlak_hoogte}" x2="{breedte - rechts}" '
@@ -107,14 +107,14 @@ def periodegrafiek(
             )
         for index, waarde in enumerate(reeks.waarden):
             delen.append(
-                f"<g><title>{_tekst(reeks.naam)}, {_tekst(labels[index])}: {waarde} "
-                f"{_tekst(eenheid)}</title>{_marker(vorm, x(index), y(waarde), kleur)}</g>"
+                f"<g><title>{svg_tekst(reeks.naam)}, {svg_tekst(labels[index])}: {waarde} "
+                f"{svg_tekst(eenheid)}</title>{svg_marker(vorm, x(index), y(waarde), kleur)}</g>"
             )
         ly = hoogte + legendarij * nummer + 12
         delen.append(
             f'<line x1="{links}" y1="{ly}" x2="{links + 28}" y2="{ly}" stroke="{kleur}" '
-            f'stroke-width="2"{streep}/>{_marker(vorm, links + 14, ly, kleur)}'
-            f'<text x="{links + 36}" y="{ly + 4}" fill="{TEKSTKLEUR}">{_tekst(reeks.naam)}</text>'
+            f'stroke-width="2"{streep}/>{svg_marker(vorm, links + 14, ly, kleur)}'
+            f'<text x="{links + 36}" y="{ly + 4}" fill="{TEKSTKLEUR}">{svg_tekst(reeks.naam)}</text>'
         )
     delen.append("</svg>")
-    return mark_safe("".join(delen))  # noqa: S308  (every text in it went through _tekst)
+    return mark_safe("".join(delen))  # noqa: S308  (every text in it went through svg_tekst)

@@ -24,7 +24,6 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
 from passend.aanbod.aanbodbestand import Aanbodregel
-from passend.aanbod.grafiek import Punt, Reeks
 from passend.aanbod.models import (
     Aanbod,
     Gebiedsaanbod,
@@ -34,6 +33,7 @@ from passend.aanbod.models import (
 )
 from passend.aanbod.permissions import vestiging_zichtbaarheid
 from passend.aanbod.rules import SOORTEN_MET_WACHTLIJST, Status
+from passend.core.grafiek import Punt, Reeks
 from passend.organisaties.models import Gemeente, Vestiging
 
 #: Which version the export writes: the published one, or the one being worked on.

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pytest
 from django.http import Http404
 
-from passend.aanbod.grafiek import Punt
 from passend.aanbod.models import Aanbod
 from passend.aanbod.rules import Status
 from passend.aanbod.selectors.regio import (
@@ -33,6 +32,7 @@ from passend.aanbod.tests.factories import (
 from passend.accounts.actor import Actor
 from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import RolFactory
+from passend.core.grafiek import Punt
 from passend.organisaties.models import Samenwerkingsverband, Vestiging
 from passend.organisaties.tests.factories import (
     GemeenteFactory,

@@ -1,9 +1,9 @@
-"""The charts of the signals report: server-side SVG bars (``aanbod.grafiek``), each with
+"""The charts of the signals report: server-side SVG bars (``core.grafiek``), each with
 the same figures as a table on the page."""
 
 from typing import Any
 
-from passend.aanbod.grafiek import Staaf, staafgrafiek
+from passend.core.grafiek import Staaf, staafgrafiek
 from passend.steunpunt.selectors.signalen import Signalenrapport, Telling
 
 

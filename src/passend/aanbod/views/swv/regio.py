@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from passend.aanbod import aanbodbestand
 from passend.aanbod.forms_regio import PeriodeForm, RegioFilterForm
-from passend.aanbod.grafiek import Staaf, lijngrafiek, staafgrafiek
 from passend.aanbod.rules import schooljaar_begin, schooljaar_van, schooljaren_om_te_beschrijven
 from passend.aanbod.selectors.regio import (
     dekking_per_gebied,
@@ -24,6 +23,7 @@ from passend.aanbod.selectors.regio import (
     wachtlijstvestigingen,
 )
 from passend.aanbod.views.swv.basis import actor_voor, csv_download, pagina
+from passend.core.grafiek import Staaf, lijngrafiek, staafgrafiek
 
 PAGINA_GROOTTE = 100
 

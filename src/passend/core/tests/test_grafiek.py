@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from passend.aanbod.grafiek import (
+from passend.core.grafiek import (
     KLEUREN,
     Punt,
     Reeks,

@@ -1,7 +1,9 @@
-"""Charts as server-side SVG: a line chart of numbers over time (the waiting lists of
-sbo/so/vso, motion 31497-377) and a bar chart of counts per category (the coverage of the
-region's offer per area). Pure: data in, markup out; no ORM, no JavaScript, no inline
-style (the CSP forbids it; SVG presentation attributes are not styles).
+"""Charts as server-side SVG, shared by the apps: a line chart of numbers over time (the
+waiting lists of sbo/so/vso, motion 31497-377), a bar chart of counts per category (the
+coverage of the region's offer per area, the steunpunt's signals), and the building blocks
+(``svg_tekst``, ``svg_marker``, ``stijl``) of other charts (verzuim per quarter). Pure: data
+in, markup out; no ORM, no JavaScript, no inline style (the CSP forbids it; SVG
+presentation attributes are not styles).
 
 Accessible: the ``<svg>`` has ``role="img"`` and is labelled by its ``<title>`` and
 ``<desc>``; every point and bar has its own ``<title>`` (a tooltip); series differ in
@@ -42,7 +44,7 @@ class Reeks:
     punten: tuple[Punt, ...]
 
 
-def _tekst(waarde: object) -> str:
+def svg_tekst(waarde: object) -> str:
     return escape(str(waarde), quote=True)
 
 
@@ -84,7 +86,7 @@ def xtikken(begin: date, einde: date, aantal: int = 5) -> list[date]:
     )
 
 
-def _marker(vorm: str, x: float, y: float, kleur: str) -> str:
+def svg_marker(vorm: str, x: float, y: float, kleur: str) -> str:
     if vorm == "vierkant":
         return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{kleur}"/>'
     if vorm == "driehoek":
@@ -150,8 +152,8 @@ def lijngrafiek(
         f'width="{breedte}" height="{totaal_hoogte}" '
         f'role="img" aria-labelledby="{sleutel}-titel {sleutel}-omschrijving" '
         f'class="passend-grafiek" {LETTER}>',
-        f'<title id="{sleutel}-titel">{_tekst(titel)}</title>',
-        f'<desc id="{sleutel}-omschrijving">{_tekst(omschrijving)}</desc>',
+        f'<title id="{sleutel}-titel">{svg_tekst(titel)}</title>',
+        f'<desc id="{sleutel}-omschrijving">{svg_tekst(omschrijving)}</desc>',
     ]
     for tik in ytikken(maximum):
         ty = y(tik)
@@ -188,18 +190,18 @@ def lijngrafiek(
         delen.append("</g>")
         for p in geordend:
             delen.append(
-                f"<g><title>{_tekst(reeks.naam)}, {datumlabel(p.datum)}: {p.waarde} "
-                f"{_tekst(eenheid)}</title>{_marker(vorm, x(p.datum), y(p.waarde), kleur)}</g>"
+                f"<g><title>{svg_tekst(reeks.naam)}, {datumlabel(p.datum)}: {p.waarde} "
+                f"{svg_tekst(eenheid)}</title>{svg_marker(vorm, x(p.datum), y(p.waarde), kleur)}</g>"
             )
         ly = hoogte + legendarij * index + 12
         streep = f' stroke-dasharray="{streepjes}"' if streepjes else ""
         delen.append(
             f'<line x1="{links}" y1="{ly}" x2="{links + 28}" y2="{ly}" stroke="{kleur}" '
-            f'stroke-width="2"{streep}/>{_marker(vorm, links + 14, ly, kleur)}'
-            f'<text x="{links + 36}" y="{ly + 4}" fill="{TEKSTKLEUR}">{_tekst(reeks.naam)}</text>'
+            f'stroke-width="2"{streep}/>{svg_marker(vorm, links + 14, ly, kleur)}'
+            f'<text x="{links + 36}" y="{ly + 4}" fill="{TEKSTKLEUR}">{svg_tekst(reeks.naam)}</text>'
         )
     delen.append("</svg>")
-    return mark_safe("".join(delen))  # noqa: S308  (every text in it went through _tekst)
+    return mark_safe("".join(delen))  # noqa: S308  (every text in it went through svg_tekst)
 
 
 @dataclass(frozen=True)
@@ -237,8 +239,8 @@ def staafgrafiek(
         f'width="{breedte}" height="{hoogte}" '
         f'role="img" aria-labelledby="{sleutel}-titel {sleutel}-omschrijving" '
         f'class="passend-grafiek" {LETTER}>',
-        f'<title id="{sleutel}-titel">{_tekst(titel)}</title>',
-        f'<desc id="{sleutel}-omschrijving">{_tekst(omschrijving)}</desc>',
+        f'<title id="{sleutel}-titel">{svg_tekst(titel)}</title>',
+        f'<desc id="{sleutel}-omschrijving">{svg_tekst(omschrijving)}</desc>',
         f'<line x1="{links}" y1="{boven}" x2="{links}" y2="{boven + groep * len(staven)}" '
         f'stroke="{ASKLEUR}" stroke-width="1"/>',
     ]
@@ -246,14 +248,14 @@ def staafgrafiek(
         gy = boven + rij * groep
         delen.append(
             f'<text x="{links - 8}" y="{gy + staafhoogte * len(reeksnamen) / 2 + 4:.1f}" '
-            f'text-anchor="end" fill="{TEKSTKLEUR}">{_tekst(staaf.naam)}</text>'
+            f'text-anchor="end" fill="{TEKSTKLEUR}">{svg_tekst(staaf.naam)}</text>'
         )
         for index, waarde in enumerate(staaf.waarden):
             kleur = KLEUREN[index % len(KLEUREN)]
             by = gy + index * staafhoogte
             lengte = vlak * min(waarde, schaal) / schaal
             delen.append(
-                f"<g><title>{_tekst(staaf.naam)}, {_tekst(reeksnamen[index])}: {waarde} van "
+                f"<g><title>{svg_tekst(staaf.naam)}, {svg_tekst(reeksnamen[index])}: {waarde} van "
                 f"{maximum}</title>"
                 f'<rect x="{links}" y="{by + 1}" width="{lengte:.1f}" height="{staafhoogte - 2}" '
                 f'fill="{kleur}"/>'
@@ -266,8 +268,8 @@ def staafgrafiek(
         kleur = KLEUREN[index % len(KLEUREN)]
         delen.append(
             f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{kleur}"/>'
-            f'<text x="{lx + 18}" y="{ly}" fill="{TEKSTKLEUR}">{_tekst(naam)}</text>'
+            f'<text x="{lx + 18}" y="{ly}" fill="{TEKSTKLEUR}">{svg_tekst(naam)}</text>'
         )
         lx += 40 + 8 * len(naam)
     delen.append("</svg>")
-    return mark_safe("".join(delen))  # noqa: S308  (every text in it went through _tekst)
+    return mark_safe("".join(delen))  # noqa: S308  (every text in it went through svg_tekst)
