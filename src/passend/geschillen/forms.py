@@ -47,12 +47,18 @@ class StartenForm(NLDesignForm):
 
 
 class SchoolStartenForm(StartenForm):
+    gestart_op = forms.DateField(
+        label="Begonnen op",
+        required=False,
+        widget=DATUM,
+        help_text="Leeg: vandaag. Begon de onenigheid eerder, vul dan die datum in.",
+    )
     besluit_op = forms.DateField(
         label="Datum van het besluit waar het over gaat (als er een besluit is)",
         required=False,
         widget=DATUM,
     )
-    ZONDER_VERPLICHT_HINT = frozenset({"besluit_op"})
+    ZONDER_VERPLICHT_HINT = frozenset({"gestart_op", "besluit_op"})
 
 
 class PortaalStartenForm(StartenForm):

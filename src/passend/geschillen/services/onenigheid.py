@@ -3,7 +3,7 @@ closing and withdrawing. Each service checks the policy on the locked row, runs 
 transaction and writes one access-log record on success."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -93,10 +93,14 @@ def onenigheid_starten(
     tlv: Any = None,
     vestiging: Vestiging | None = None,
     besluit_op: date | None = None,
+    gestart_op: date | None = None,
     route: str = "",
 ) -> Onenigheid:
     """Parents (with parental authority) start a disagreement about their own child, or the
-    school records one about its pupil. What it is about must be this child's."""
+    school records one about its pupil. What it is about must be this child's.
+
+    Parents start it today. The school may record a disagreement that began earlier
+    (``gestart_op``: not in the future, at most a year back), so its history is complete."""
     beleid.eis(actor, "starten")
     vandaag = timezone.localdate()
     lopend = _eis_leerling(actor, leerling, vandaag)
@@ -122,6 +126,15 @@ def onenigheid_starten(
     if sum(obj is not None for obj in gekoppeld.values()) > 1:
         fouten.setdefault("__all__", []).append("Kies één ding waar de onenigheid over gaat.")
     datum(besluit_op, "besluit_op", fouten, verplicht=False)
+    if gestart_op is None or actor.rolsoort not in SCHOOL:
+        gestart_op = vandaag
+    datum(
+        gestart_op,
+        "gestart_op",
+        fouten,
+        niet_voor=vandaag - timedelta(days=366),
+        niet_voor_tekst="een jaar geleden",
+    )
     if vestiging is None:
         vestiging = lopend
         if vestiging is None and aanmelding is not None and aanmelding.leerling_id == leerling.pk:
@@ -154,7 +167,7 @@ def onenigheid_starten(
         aanmelding=aanmelding,
         tlv=tlv,
         omschrijving=omschrijving,
-        gestart_op=vandaag,
+        gestart_op=gestart_op,
         gestart_door=actor.gebruiker,
         besluit_op=besluit_op,
     )

@@ -55,6 +55,22 @@ def test_ouder_start_over_eigen_kind(regio):
     assert selectors.open_onenigheid(regio.leerling) == onenigheid
 
 
+def test_school_legt_een_eerder_begonnen_onenigheid_vast_ouders_starten_vandaag(regio):
+    vandaag = timezone.localdate()
+    eerder = vandaag - datetime.timedelta(weeks=8)
+    ib = actor(regio, R.INTERN_BEGELEIDER)
+    assert starten(regio, actor=ib, gestart_op=eerder).gestart_op == eerder
+    # A parent starts it today, whatever date is passed.
+    assert starten(regio, gestart_op=eerder).gestart_op == vandaag
+    for dag, melding in (
+        (vandaag + datetime.timedelta(days=1), "toekomst"),
+        (vandaag - datetime.timedelta(days=367), "een jaar geleden"),
+    ):
+        with pytest.raises(ValidationError) as fout:
+            starten(regio, actor=ib, gestart_op=dag)
+        assert melding in " ".join(fout.value.message_dict["gestart_op"])
+
+
 def test_ouder_zonder_gezag_start_niet(regio):
     Ouderschap.objects.filter(ouder=regio.ouder).update(gezag=False)
     with pytest.raises(Geweigerd):

@@ -86,6 +86,7 @@ def starten(request: HttpRequest, leerling: UUID) -> HttpResponse:
                     onderwerp=form.cleaned_data["onderwerp"],
                     omschrijving=form.cleaned_data["omschrijving"],
                     besluit_op=form.cleaned_data["besluit_op"],
+                    gestart_op=form.cleaned_data["gestart_op"],
                     route=route,
                     **form.gekoppeld(),
                 )

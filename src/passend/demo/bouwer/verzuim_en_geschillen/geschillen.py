@@ -2,9 +2,9 @@
 services) at every step of the route, and Veilig Thuis reports (one confirmed during an open
 disagreement) through the Veilig Thuis service.
 
-``onenigheid_starten`` stamps today as the start, and a step cannot begin before the start:
-so every disagreement started today and its steps are today's; only the GPO's dates (the
-decision, the filing, the board's answer) lie in the past, as the service allows."""
+The school records each disagreement with the day it began (2 to 30 weeks ago); every step
+begins one to three weeks after the previous one and, when it is finished, ends a week
+later, so the histories are spread over time as they are in practice."""
 
 import random
 from dataclasses import dataclass
@@ -177,30 +177,34 @@ def geschillen_schrijven(*, seed: int, gebruikt: set[int]) -> Geschillentelling:
         ONENIGHEDEN, leerlingen, strict=False
     ):
         opp = _opp_met_weigering(ib, leerling) if onderwerp == Onderwerp.OPP else None
+        dag = vandaag - timedelta(weeks=rng.randint(4 * len(stappen) + 2, 30))
         onenigheid = onenigheid_starten(
             actor=ib,
             leerling=leerling,
             onderwerp=onderwerp,
             omschrijving=omschrijving,
             opp=opp,
+            gestart_op=dag,
             route=ROUTE,
         )
         t.onenigheden += 1
         t.met_opp += opp is not None
         for code, uitkomst in stappen:
+            dag = min(vandaag, dag + timedelta(days=rng.randint(7, 21)))
             stap = stap_beginnen(
                 actor=ib,
                 onenigheid=onenigheid,
                 routestap=routestappen[code],
-                begonnen_op=vandaag,
+                begonnen_op=dag,
                 route=ROUTE,
             )
             t.stappen += 1
             if uitkomst:
+                dag = min(vandaag, dag + timedelta(days=7))
                 stap_afronden(
                     actor=ib,
                     stap=stap,
-                    afgerond_op=vandaag,
+                    afgerond_op=dag,
                     uitkomst=uitkomst,
                     toelichting="Besproken met de ouders.",
                     route=ROUTE,
@@ -224,7 +228,7 @@ def geschillen_schrijven(*, seed: int, gebruikt: set[int]) -> Geschillentelling:
                 onenigheid=vers,
                 revisie=vers.revisie,
                 status=afsluiting,
-                afgesloten_op=vandaag,
+                afgesloten_op=min(vandaag, dag + timedelta(days=3)),
                 afsluiting="Afgesproken met de ouders.",
                 route=ROUTE,
             )
