@@ -24,7 +24,7 @@ from django.utils import timezone
 from passend.aanbod.rules import wachtlijst_past_bij_soort
 from passend.accounts.rules import Rolsoort
 from passend.core.perioden import actief_op
-from passend.core.permissions import Beleid
+from passend.core.permissions import Beleid, heeft_rol_in
 from passend.organisaties.models import SwvLidmaatschap, Vestiging
 
 SCHOOLBESCHRIJVERS = frozenset({Rolsoort.INTERN_BEGELEIDER, Rolsoort.SCHOOLLEIDER})
@@ -53,14 +53,6 @@ def vestiging_zichtbaarheid(actor: Any) -> Q:
     return Q(Exists(lid))
 
 
-def _rol_in(rollen: frozenset[str]) -> Any:
-    @rules.predicate
-    def heeft_rol(actor: Any) -> bool:
-        return actor.rolsoort in rollen
-
-    return heeft_rol
-
-
 @rules.predicate
 def vestiging_in_zicht(actor: Any, vestiging: Vestiging | None) -> bool:
     if vestiging is None:
@@ -84,12 +76,12 @@ def eigen_swv(actor: Any, obj: Any) -> bool:
     return obj is not None and obj.samenwerkingsverband_id == actor.rol.samenwerkingsverband_id
 
 
-is_lezer = _rol_in(LEZERS)
-beschrijft = _rol_in(SCHOOLBESCHRIJVERS)
-publiceert = _rol_in(PUBLICEERDERS)
-is_swv_lezer = _rol_in(SWV_LEZERS)
-importeert = _rol_in(SWV_IMPORTEURS)
-beheert_kaart = _rol_in(KAARTBEHEERDERS)
+is_lezer = heeft_rol_in(LEZERS)
+beschrijft = heeft_rol_in(SCHOOLBESCHRIJVERS)
+publiceert = heeft_rol_in(PUBLICEERDERS)
+is_swv_lezer = heeft_rol_in(SWV_LEZERS)
+importeert = heeft_rol_in(SWV_IMPORTEURS)
+beheert_kaart = heeft_rol_in(KAARTBEHEERDERS)
 
 
 class AanbodBeleid(Beleid[Any]):

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from passend.accounts.rules import Rolsoort
 from passend.arrangementen.models import Arrangementaanvraag
-from passend.core.permissions import Beleid
+from passend.core.permissions import Beleid, heeft_rol_in
 from passend.leerlingen.models import Leerling
 from passend.leerlingen.permissions import SWV_DOSSIERROLLEN, zichtbaarheid
 
@@ -58,21 +58,13 @@ def in_zicht(actor: Any, aanvraag: Arrangementaanvraag | None) -> bool:
     ).exists()
 
 
-def _rol_in(rollen: frozenset[str]) -> Any:
-    @rules.predicate
-    def heeft_rol(actor: Any) -> bool:
-        return actor.rolsoort in rollen
-
-    return heeft_rol
-
-
-vraagt_aan = _rol_in(AANVRAGERS)
-is_medewerker = _rol_in(MEDEWERKERS)
-is_swv = _rol_in(SWV_DOSSIERROLLEN)
-is_loket = _rol_in(frozenset({Rolsoort.LOKET}))
-beslist = _rol_in(BESLISSERS)
-is_lezer = _rol_in(LEZERS)
-is_ouder = _rol_in(frozenset({Rolsoort.OUDER}))
+vraagt_aan = heeft_rol_in(AANVRAGERS)
+is_medewerker = heeft_rol_in(MEDEWERKERS)
+is_swv = heeft_rol_in(SWV_DOSSIERROLLEN)
+is_loket = heeft_rol_in(frozenset({Rolsoort.LOKET}))
+beslist = heeft_rol_in(BESLISSERS)
+is_lezer = heeft_rol_in(LEZERS)
+is_ouder = heeft_rol_in(frozenset({Rolsoort.OUDER}))
 
 
 class ArrangementBeleid(Beleid[Arrangementaanvraag]):

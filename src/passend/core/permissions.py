@@ -6,6 +6,7 @@ visibility for lists. Services and selectors call the policy, so commands and jo
 covered too. Roles are data (``accounts.Rol``); no group names in code.
 """
 
+from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 import rules
@@ -24,6 +25,44 @@ class Geweigerd(PermissionDenied):
     def __init__(self, reden: str) -> None:
         super().__init__(reden)
         self.reden = reden
+
+
+def heeft_rol_in(rollen: Iterable[str]) -> Any:
+    """A predicate: the actor's role is one of ``rollen``."""
+    toegestaan = frozenset(rollen)
+
+    @rules.predicate
+    def heeft_rol(actor: Any) -> bool:
+        return actor.rolsoort in toegestaan
+
+    return heeft_rol
+
+
+def rolregels(
+    rollen_per_actie: Mapping[str, Iterable[str]],
+    *,
+    objectacties: Iterable[str] = (),
+    in_zicht: Any = None,
+    extra: Mapping[str, Any] | None = None,
+) -> rules.RuleSet:
+    """The rule set most policies share: for every action ``rol:<actie>`` (may this role
+    ever do it: a refusal is a 403) and ``<actie>``: the role rule, and for an action about
+    one object also ``in_zicht`` (a hidden object is a 404) and the action's ``extra``
+    predicate (e.g. "a parent with gezag")."""
+    objecten = frozenset(objectacties)
+    regels = rules.RuleSet()
+    for actie, rollen in rollen_per_actie.items():
+        rolregel = heeft_rol_in(rollen)
+        regels.add_rule(f"rol:{actie}", rolregel)
+        regel = rolregel
+        if actie in objecten:
+            if in_zicht is None:
+                raise ValueError(f"actie {actie!r} gaat over een object: geef in_zicht")
+            regel = regel & in_zicht
+        if extra and actie in extra:
+            regel = regel & extra[actie]
+        regels.add_rule(actie, regel)
+    return regels
 
 
 class Beleid(Generic[M]):

@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from passend.accounts.rules import Rolsoort
-from passend.core.permissions import Beleid
+from passend.core.permissions import Beleid, rolregels
 from passend.leerlingen.models import Leerling
 from passend.leerlingen.permissions import SWV_DOSSIERROLLEN, zichtbaarheid
 from passend.toelaatbaarheid.models import Deskundige, Toelaatbaarheidsverklaring
@@ -125,14 +125,6 @@ def grensverkeer_zichtbaarheid(actor: Any) -> Q:
     return Q(grensverkeer=True) & (Q(woonregio_swv_id=swv) | Q(school_swv_id=swv))
 
 
-def _rolregel(rollen: frozenset[str]) -> Any:
-    @rules.predicate
-    def heeft_rol(actor: Any) -> bool:
-        return actor.rolsoort in rollen
-
-    return heeft_rol
-
-
 @rules.predicate
 def in_zicht(actor: Any, tlv: Toelaatbaarheidsverklaring | None) -> bool:
     if tlv is None:
@@ -152,21 +144,13 @@ def niet_de_deskundige_of_in_de_pool(actor: Any, tlv: Toelaatbaarheidsverklaring
     ).exists()
 
 
-def _regels() -> rules.RuleSet:
-    regels = rules.RuleSet()
-    for actie, rollen in ROLLEN.items():
-        regels.add_rule(f"rol:{actie}", _rolregel(rollen))
-        if actie not in OBJECTACTIES:
-            regels.add_rule(actie, _rolregel(rollen))
-        elif actie == "advies_vastleggen":
-            regels.add_rule(actie, _rolregel(rollen) & in_zicht & niet_de_deskundige_of_in_de_pool)
-        else:
-            regels.add_rule(actie, _rolregel(rollen) & in_zicht)
-    return regels
-
-
 class TlvBeleid(Beleid[Toelaatbaarheidsverklaring]):
-    regels = _regels()
+    regels = rolregels(
+        ROLLEN,
+        objectacties=OBJECTACTIES,
+        in_zicht=in_zicht,
+        extra={"advies_vastleggen": niet_de_deskundige_of_in_de_pool},
+    )
 
     def filter_zichtbaar(
         self, actor: Any, queryset: QuerySet[Toelaatbaarheidsverklaring]
