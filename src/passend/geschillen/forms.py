@@ -104,8 +104,17 @@ class StapAfrondenForm(NLDesignForm):
 
 
 class CommissieForm(_Revisie):
+    """The GPO's dates, or for an objection to a TLV (``commissie="LBT"``) the objection's:
+    filed with the SWV, advice asked of the LBT, the decision on the objection."""
+
     ZONDER_VERPLICHT_HINT = frozenset(
-        {"commissie_ingediend_op", "bestuur_antwoord_op", "oordeel_op", "oordeel"}
+        {
+            "commissie_ingediend_op",
+            "bestuur_antwoord_op",
+            "advies_gevraagd_op",
+            "oordeel_op",
+            "oordeel",
+        }
     )
 
     besluit_op = forms.DateField(label="Datum van het besluit", widget=DATUM)
@@ -115,6 +124,9 @@ class CommissieForm(_Revisie):
     bestuur_antwoord_op = forms.DateField(
         label="Reactie van het bestuur op (als die er is)", required=False, widget=DATUM
     )
+    advies_gevraagd_op = forms.DateField(
+        label="Advies gevraagd aan de LBT op (als dat al is gebeurd)", required=False, widget=DATUM
+    )
     oordeel_op = forms.DateField(
         label="Oordeel van de commissie op (als dat er is)", required=False, widget=DATUM
     )
@@ -123,6 +135,21 @@ class CommissieForm(_Revisie):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def __init__(self, *args: Any, commissie: str | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if commissie == "LBT":
+            del self.fields["bestuur_antwoord_op"]
+            self.fields["besluit_op"].label = "Datum van het besluit over de TLV"
+            self.fields[
+                "commissie_ingediend_op"
+            ].label = "Bezwaar ingediend bij het samenwerkingsverband op (als dat al is gebeurd)"
+            self.fields["oordeel_op"].label = "Beslissing op het bezwaar op (als die er is)"
+            self.fields[
+                "oordeel"
+            ].label = "De beslissing op het bezwaar in het kort (als die er is)"
+        else:
+            del self.fields["advies_gevraagd_op"]
 
 
 class AfsluitenForm(_Revisie):

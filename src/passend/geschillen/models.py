@@ -93,10 +93,13 @@ class Onenigheid(TimeStampedModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     afgesloten_op = models.DateField(null=True, blank=True)
     afsluiting = models.TextField(blank=True)
-    # The GPO (or LBT): the decision disputed, the filing, the board's answer, the opinion.
+    # The GPO: the decision disputed, the filing, the board's answer, the opinion. An
+    # objection to a TLV (LBT): the decision, the objection filed with the SWV, the SWV
+    # asking the LBT for advice, the decision on the objection (no board's answer).
     besluit_op = models.DateField("datum van het besluit", null=True, blank=True)
     commissie_ingediend_op = models.DateField(null=True, blank=True)
     bestuur_antwoord_op = models.DateField(null=True, blank=True)
+    advies_gevraagd_op = models.DateField("advies gevraagd aan de LBT op", null=True, blank=True)
     oordeel_op = models.DateField(null=True, blank=True)
     oordeel = models.TextField(blank=True)
     revisie = models.PositiveIntegerField(default=1)
@@ -136,6 +139,11 @@ class Onenigheid(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(oordeel_op__isnull=True) | Q(commissie_ingediend_op__isnull=False),
                 name="onenigheid_oordeel_na_indienen",
+            ),
+            models.CheckConstraint(
+                condition=Q(advies_gevraagd_op__isnull=True)
+                | (Q(commissie_ingediend_op__isnull=False) & Q(onderwerp=Onderwerp.TLV)),
+                name="onenigheid_advies_lbt_na_bezwaar",
             ),
         ]
 

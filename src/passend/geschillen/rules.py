@@ -7,6 +7,10 @@
   revising an OPP. Parents file **within 6 weeks** of the decision; the board answers
   **within 2 weeks** of the filing; the opinion follows **within 10 weeks** of the filing,
   holidays included (confirmed).
+* **LBT** (objection to a TLV, DOMAIN.md §2.3): parents (or the board) object with the **SWV
+  within 6 weeks** of the decision; the SWV asks its bezwaaradviescommissie (the LBT) for
+  advice **within 2 weeks** of the objection, then decides on the objection. No board's
+  answer and no 10-week opinion (confirmed).
 * Measure 12: a report to Veilig Thuis must rest on signs of an unsafe home situation, never
   only on a disagreement about passend onderwijs.
 """
@@ -19,6 +23,8 @@ from django.db import models
 GPO_INDIENEN_WEKEN = 6
 GPO_ANTWOORD_BESTUUR_WEKEN = 2
 GPO_OORDEEL_WEKEN = 10
+LBT_BEZWAAR_WEKEN = 6
+LBT_ADVIES_VRAGEN_WEKEN = 2
 
 
 class Onderwerp(models.TextChoices):
@@ -100,8 +106,28 @@ def gpo_termijnen(besluit_op: date | None, ingediend_op: date | None) -> GpoTerm
     )
 
 
+@dataclass(frozen=True)
+class LbtTermijnen:
+    """The legal terms of an objection to a TLV; a date is None while its start is unknown."""
+
+    bezwaar_uiterlijk: date | None
+    advies_vragen_uiterlijk: date | None
+
+
+def lbt_termijnen(besluit_op: date | None, bezwaar_op: date | None) -> LbtTermijnen:
+    """Object with the SWV within 6 weeks of the decision; the SWV asks the LBT for advice
+    within 2 weeks of the objection (calendar weeks, holidays included)."""
+    return LbtTermijnen(
+        bezwaar_uiterlijk=(besluit_op + timedelta(weeks=LBT_BEZWAAR_WEKEN) if besluit_op else None),
+        advies_vragen_uiterlijk=(
+            bezwaar_op + timedelta(weeks=LBT_ADVIES_VRAGEN_WEKEN) if bezwaar_op else None
+        ),
+    )
+
+
 def op_tijd_ingediend(besluit_op: date, ingediend_op: date) -> bool:
-    """Filed on or before the last day of the 6 weeks."""
+    """Filed on or before the last day of the 6 weeks (the GPO request and the objection
+    against a TLV have the same 6 weeks)."""
     return ingediend_op <= besluit_op + timedelta(weeks=GPO_INDIENEN_WEKEN)
 
 

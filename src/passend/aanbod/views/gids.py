@@ -42,7 +42,7 @@ from passend.aanbod.selectors.zoeken import (
     positie_van_postcode,
     scholen_in_de_buurt,
 )
-from passend.geschillen.selectors.route import standaardroute
+from passend.geschillen.selectors import standaardroute
 from passend.organisaties.models import Vestiging
 
 VESTIGINGSCODE = re.compile(r"^\d{2}[A-Z]{2}\d{2}$")

@@ -112,6 +112,7 @@ class OnenigheidSerializer(_Basis):
             "besluit_op",
             "commissie_ingediend_op",
             "bestuur_antwoord_op",
+            "advies_gevraagd_op",
             "oordeel_op",
             "oordeel",
             "stappen",

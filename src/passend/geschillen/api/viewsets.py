@@ -255,12 +255,24 @@ class OnenigheidViewSet(viewsets.GenericViewSet[Onenigheid]):
         actor = api_actor(request)
         route = ROUTE.format("list")
         _eis_rol(actor, "lijst", route, Actie.ZOEKEN)
-        filter_ = OnenigheidLijstFilter(data=dict(request.query_params.items()))
-        filter_.is_valid(raise_exception=True)
-        onenigheden = onenigheden_zichtbaar_voor(actor=actor).order_by("-gestart_op", "-id")
-        if "status" in filter_.validated_data:
-            onenigheden = onenigheden.filter(status=filter_.validated_data["status"])
-        pagina = self.paginate_queryset(onenigheden) or []
+        try:
+            filter_ = OnenigheidLijstFilter(data=dict(request.query_params.items()))
+            filter_.is_valid(raise_exception=True)
+            onenigheden = onenigheden_zichtbaar_voor(actor=actor).order_by("-gestart_op", "-id")
+            if "status" in filter_.validated_data:
+                onenigheden = onenigheden.filter(status=filter_.validated_data["status"])
+            pagina = self.paginate_queryset(onenigheden) or []
+        except serializers.ValidationError:
+            # A bad filter or paging value: a 400 that showed no pupil, logged all the same.
+            toegang_vastleggen(
+                actor=actor,
+                actie=Actie.ZOEKEN,
+                object_type=OBJECT_TYPE,
+                toegestaan=True,
+                reden="niets getoond: ongeldige invoer",
+                route=route,
+            )
+            raise
         toegang_vastleggen(
             actor=actor,
             actie=Actie.ZOEKEN,

@@ -13,6 +13,7 @@ from passend.geschillen.selectors.onenigheid import (
     Stand,
     Termijn,
     kinderen_met_gezag,
+    koppelingen_voor,
     koppelkeuzes,
     onenigheden_zichtbaar_voor,
     onenigheid_detail,
@@ -22,6 +23,7 @@ from passend.geschillen.selectors.onenigheid import (
     portaal_onenigheden,
     stand_van,
     termijnen_van,
+    wie_schreef,
 )
 from passend.geschillen.selectors.route import eigen_route, route_van, standaardroute
 
@@ -46,6 +48,7 @@ __all__ = [
     "cijfers",
     "eigen_route",
     "kinderen_met_gezag",
+    "koppelingen_voor",
     "koppelkeuzes",
     "onenigheden_zichtbaar_voor",
     "onenigheid_detail",
@@ -58,4 +61,5 @@ __all__ = [
     "stand_van",
     "standaardroute",
     "termijnen_van",
+    "wie_schreef",
 ]

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
@@ -12,9 +13,16 @@ from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.geschillen.models import Onenigheid, Routestap, Stap
 from passend.geschillen.permissions import beleid
-from passend.geschillen.rules import Status, commissie_voor, gpo_termijnen, termijn_verstreken
+from passend.geschillen.rules import (
+    Status,
+    commissie_voor,
+    gpo_termijnen,
+    lbt_termijnen,
+    termijn_verstreken,
+)
 from passend.geschillen.selectors.route import route_van
 from passend.leerlingen.models import Ouderschap
+from passend.leerlingen.permissions import beleid as leerling_beleid
 from passend.ondersteuning.models import Ontwikkelingsperspectief
 from passend.ondersteuning.permissions import beleid as opp_beleid
 from passend.toelaatbaarheid.models import Toelaatbaarheidsverklaring
@@ -103,22 +111,28 @@ def onenigheid_voor_schrijven(
     raise Http404(NIET_GEVONDEN)  # only reached if the rights changed in between
 
 
-def overzicht(*, actor: Any, status: str, route: str) -> QuerySet[Onenigheid]:
-    """The visible disagreements, open or closed, newest first; one ZOEKEN record."""
-    toegang_vastleggen(
-        actor=actor,
-        actie=Actie.ZOEKEN,
-        object_type=OBJECT_TYPE,
-        toegestaan=True,
-        reden=f"overzicht onenigheden ({'lopend' if status == Status.OPEN else 'afgesloten'})",
-        route=route,
-    )
+def overzicht(
+    *, actor: Any, status: str, pagina: Any, per_pagina: int, route: str
+) -> Page[Onenigheid]:
+    """One page of the visible disagreements, open or closed, newest first. One ZOEKEN
+    record naming the pupils on that page, written after paging and before anything is
+    shown."""
     queryset = onenigheden_zichtbaar_voor(actor=actor)
     if status == Status.OPEN:
         queryset = queryset.filter(status=Status.OPEN)
     else:
         queryset = queryset.exclude(status=Status.OPEN)
-    return queryset.order_by("-gestart_op", "-id")
+    resultaat = Paginator(queryset.order_by("-gestart_op", "-id"), per_pagina).get_page(pagina)
+    toegang_vastleggen(
+        actor=actor,
+        actie=Actie.ZOEKEN,
+        object_type=OBJECT_TYPE,
+        leerling_sleutels=[onenigheid.leerling.sleutel for onenigheid in resultaat],
+        toegestaan=True,
+        reden=f"overzicht onenigheden ({'lopend' if status == Status.OPEN else 'afgesloten'})",
+        route=route,
+    )
+    return resultaat
 
 
 def kinderen_met_gezag(actor: Any) -> list[Any]:
@@ -129,6 +143,19 @@ def kinderen_met_gezag(actor: Any) -> list[Any]:
         .select_related("leerling")
         .order_by("leerling__roepnaam", "leerling__id")
     ]
+
+
+def wie_schreef(actor: Any, onenigheid: Onenigheid) -> str:
+    """Who wrote the description, as the parent portal names it: "u" (this parent), "ouder"
+    (the other parent) or "school" (the school recorded the disagreement). At most one
+    query."""
+    if onenigheid.gestart_door_id == actor.gebruiker.pk:
+        return "u"
+    if Ouderschap.objects.filter(
+        leerling_id=onenigheid.leerling_id, ouder_id=onenigheid.gestart_door_id
+    ).exists():
+        return "ouder"
+    return "school"
 
 
 def portaal_onenigheden(*, actor: Any, route: str) -> list[Onenigheid]:
@@ -180,31 +207,51 @@ class Stand:
 
 
 def termijnen_van(onenigheid: Onenigheid, peildatum: date) -> list[Termijn]:
-    """The GPO (or LBT) terms with their state; none for a subject without a commission."""
+    """The terms with their state: the GPO's (file, the board's answer, the opinion) or,
+    for an objection to a TLV, the LBT route's (object with the SWV, the SWV asks the LBT
+    for advice); none for a subject without a commission."""
     commissie = commissie_voor(onenigheid.onderwerp)
     if commissie is None:
         return []
-    t = gpo_termijnen(onenigheid.besluit_op, onenigheid.commissie_ingediend_op)
-    regels = [
-        (
-            f"Indienen bij de {commissie}",
-            "binnen 6 weken na het besluit",
-            t.indienen_uiterlijk,
-            onenigheid.commissie_ingediend_op,
-        ),
-        (
-            "Reactie van het bestuur",
-            "binnen 2 weken na het indienen",
-            t.antwoord_bestuur_uiterlijk,
-            onenigheid.bestuur_antwoord_op,
-        ),
-        (
-            "Oordeel van de commissie",
-            "binnen 10 weken na het indienen",
-            t.oordeel_uiterlijk,
-            onenigheid.oordeel_op,
-        ),
-    ]
+    regels: list[tuple[str, str, date | None, date | None]]
+    if commissie == "LBT":
+        lbt = lbt_termijnen(onenigheid.besluit_op, onenigheid.commissie_ingediend_op)
+        regels = [
+            (
+                "Bezwaar maken bij het samenwerkingsverband",
+                "binnen 6 weken na het besluit over de TLV",
+                lbt.bezwaar_uiterlijk,
+                onenigheid.commissie_ingediend_op,
+            ),
+            (
+                "Advies vragen aan de LBT",
+                "het samenwerkingsverband vraagt binnen 2 weken na het bezwaar advies",
+                lbt.advies_vragen_uiterlijk,
+                onenigheid.advies_gevraagd_op,
+            ),
+        ]
+    else:
+        t = gpo_termijnen(onenigheid.besluit_op, onenigheid.commissie_ingediend_op)
+        regels = [
+            (
+                "Indienen bij de GPO",
+                "binnen 6 weken na het besluit",
+                t.indienen_uiterlijk,
+                onenigheid.commissie_ingediend_op,
+            ),
+            (
+                "Reactie van het bestuur",
+                "binnen 2 weken na het indienen",
+                t.antwoord_bestuur_uiterlijk,
+                onenigheid.bestuur_antwoord_op,
+            ),
+            (
+                "Oordeel van de commissie",
+                "binnen 10 weken na het indienen",
+                t.oordeel_uiterlijk,
+                onenigheid.oordeel_op,
+            ),
+        ]
     return [
         Termijn(
             naam=naam,
@@ -239,6 +286,17 @@ def stand_van(onenigheid: Onenigheid, peildatum: date) -> Stand:
         commissie=commissie_voor(onenigheid.onderwerp),
         termijnen=termijnen_van(onenigheid, peildatum),
     )
+
+
+def koppelingen_voor(actor: Any, onenigheid: Onenigheid) -> dict[str, bool]:
+    """Which linked files the case page may link to: the pupil's file, the OPP and the TLV
+    each only when that app's policy lets the actor read it (seeing the disagreement does
+    not open the pupil's file)."""
+    return {
+        "leerling": leerling_beleid.mag(actor, "bekijken", onenigheid.leerling),
+        "opp": onenigheid.opp is not None and opp_beleid.mag(actor, "bekijken", onenigheid.opp),
+        "tlv": onenigheid.tlv is not None and tlv_beleid.mag(actor, "bekijken", onenigheid.tlv),
+    }
 
 
 # --- What a disagreement can be about -------------------------------------------------------

@@ -181,14 +181,13 @@ def aantallen(
 ) -> dict[str, int]:
     """The region's reports from ``van`` to ``tot`` (both included): ``totaal`` and
     ``tijdens_onenigheid`` (made while a disagreement was open). Raw counts, no rights check
-    and no suppression: the caller (the monitor, the figures page) does both."""
-    rij = VeiligThuisMelding.objects.filter(
-        _in_regio(samenwerkingsverband), gemeld_op__gte=van, gemeld_op__lte=tot
-    ).aggregate(
-        totaal=Count("id"),
-        tijdens_onenigheid=Count("id", filter=Q(open_onenigheid__isnull=False)),
-    )
-    return {"totaal": rij["totaal"] or 0, "tijdens_onenigheid": rij["tijdens_onenigheid"] or 0}
+    and no suppression: the caller (the monitor) does both. The same count as the figures
+    page (``cijfers``): both sum ``_per_maand``."""
+    rijen = _per_maand(samenwerkingsverband, van, tot)
+    return {
+        "totaal": sum(rij["totaal"] for rij in rijen),
+        "tijdens_onenigheid": sum(rij["tijdens_onenigheid"] for rij in rijen),
+    }
 
 
 def schooljaar_begin(dag: date) -> date:
@@ -196,57 +195,68 @@ def schooljaar_begin(dag: date) -> date:
     return date(dag.year if dag.month >= 8 else dag.year - 1, 8, 1)
 
 
-def _schooljaar(dag: date) -> str:
-    begin = schooljaar_begin(dag).year
-    return f"{begin}-{begin + 1}"
+#: The quarters of a school year (1 August – 31 July), so that four quarters make exactly
+#: one school year.
+KWARTAALMAANDEN = {1: "aug–okt", 2: "nov–jan", 3: "feb–apr", 4: "mei–jul"}
+KOLOMMEN = ("totaal", "tijdens_onenigheid")
 
 
 def _kwartaal(dag: date) -> str:
-    return f"{dag.year}-K{(dag.month - 1) // 3 + 1}"
+    """The school-year quarter of a day, e.g. "2025-2026 K1 (aug–okt)"."""
+    begin = schooljaar_begin(dag).year
+    k = ((dag.year - begin) * 12 + dag.month - 8) // 3 + 1
+    return f"{begin}-{begin + 1} K{k} ({KWARTAALMAANDEN[k]})"
 
 
 def _kwartalen(van: date, tot: date) -> list[str]:
+    """The school-year quarters from ``van`` to ``tot``, in order."""
     uit: list[str] = []
-    jaar, k = van.year, (van.month - 1) // 3
-    while (jaar, k) <= (tot.year, (tot.month - 1) // 3):
-        uit.append(f"{jaar}-K{k + 1}")
-        jaar, k = (jaar + 1, 0) if k == 3 else (jaar, k + 1)
+    dag = date(van.year, van.month, 1)
+    while dag <= tot:
+        if (label := _kwartaal(dag)) not in uit:
+            uit.append(label)
+        dag = date(dag.year + (dag.month == 12), dag.month % 12 + 1, 1)
     return uit
 
 
 def cijfers(
     *, samenwerkingsverband: Samenwerkingsverband, schooljaren: int = 2, peildatum: date
 ) -> dict[str, Any]:
-    """The figures page: per calendar quarter and per school year, over the last
+    """The figures page: per school-year quarter and per school year, over the last
     ``schooljaren`` school years up to the peildatum, the number of reports and how many
-    were made during a disagreement; cells of 1 up to the small-cell limit are suppressed
-    (None). One query, whatever the number of reports."""
+    were made during a disagreement. One query, whatever the number of reports.
+
+    Suppression: a cell of 1 up to the small-cell limit is not shown (None). Secondary
+    suppression: the quarters nest exactly in the school year (aug–okt, nov–jan, feb–apr,
+    mei–jul), and a school year's cell is not shown when any of its quarters' cells in that
+    column is not shown; otherwise the hidden quarter is the year minus the shown quarters.
+    """
     van = date(schooljaar_begin(peildatum).year - (schooljaren - 1), 8, 1)
     grens = kleine_cel_grens()
     per_kwartaal: dict[str, Counter[str]] = {k: Counter() for k in _kwartalen(van, peildatum)}
-    per_jaar: dict[str, Counter[str]] = {
-        f"{j}-{j + 1}": Counter() for j in range(van.year, schooljaar_begin(peildatum).year + 1)
-    }
     for rij in _per_maand(samenwerkingsverband, van, peildatum):
-        maand: date = rij["maand"]
-        for teller in (per_kwartaal[_kwartaal(maand)], per_jaar[_schooljaar(maand)]):
-            teller["totaal"] += rij["totaal"]
-            teller["tijdens_onenigheid"] += rij["tijdens_onenigheid"]
-
-    def regels(tellers: dict[str, Counter[str]]) -> list[dict[str, Any]]:
-        return [
-            {
-                "periode": periode,
-                "totaal": onderdruk(teller["totaal"], grens),
-                "tijdens_onenigheid": onderdruk(teller["tijdens_onenigheid"], grens),
-            }
-            for periode, teller in tellers.items()
-        ]
-
+        teller = per_kwartaal[_kwartaal(rij["maand"])]
+        for kolom in KOLOMMEN:
+            teller[kolom] += rij[kolom]
+    kwartaalregels = [
+        {"periode": periode, **{k: onderdruk(teller[k], grens) for k in KOLOMMEN}}
+        for periode, teller in per_kwartaal.items()
+    ]
+    per_jaar: dict[str, list[tuple[Counter[str], dict[str, Any]]]] = {}
+    for (periode, teller), regel in zip(per_kwartaal.items(), kwartaalregels, strict=True):
+        per_jaar.setdefault(periode.split(" ")[0], []).append((teller, regel))
+    jaarregels = []
+    for jaar, kwartalen in per_jaar.items():
+        jaarregel: dict[str, Any] = {"periode": jaar}
+        for kolom in KOLOMMEN:
+            verborgen = any(regel[kolom] is None for _, regel in kwartalen)
+            som = sum(teller[kolom] for teller, _ in kwartalen)
+            jaarregel[kolom] = None if verborgen else onderdruk(som, grens)
+        jaarregels.append(jaarregel)
     return {
         "van": van,
         "tot": peildatum,
         "grens": grens,
-        "per_kwartaal": regels(per_kwartaal),
-        "per_schooljaar": regels(per_jaar),
+        "per_kwartaal": kwartaalregels,
+        "per_schooljaar": jaarregels,
     }

@@ -36,10 +36,7 @@ from passend.geschillen.services.basis import (
     weiger_bij_fouten,
 )
 from passend.leerlingen.models import Inschrijving, Leerling, Ouderschap
-from passend.leerlingen.services import betrokkenheid_vastleggen
 from passend.organisaties.models import Samenwerkingsverband, SwvLidmaatschap, Vestiging
-
-GROND_BETROKKENHEID = "onenigheid met ouders"
 
 
 @dataclass
@@ -186,7 +183,9 @@ def stap_beginnen(
     route: str = "",
 ) -> Stap:
     """Record that a step of the SWV's route (its own, else the default) began. From a
-    step at the SWV on, the SWV sees the case and is involved with the pupil."""
+    step at the SWV on, the SWV sees the case (``swv_betrokken_sinds``, read by the
+    geschillen policy). It gets no ``Betrokkenheid`` with the pupil: that would open the
+    pupil's whole file and every OPP to the SWV's staff, without an end."""
     rij = vergrendeld(onenigheid, actor, "stap_vastleggen")
     eis_open(rij)
     fouten: Fouten = {}
@@ -211,12 +210,6 @@ def stap_beginnen(
     if routestap.soort in SWV_STAPPEN and rij.swv_betrokken_sinds is None:
         rij.swv_betrokken_sinds = begonnen_op
         velden.append("swv_betrokken_sinds")
-        betrokkenheid_vastleggen(
-            leerling=rij.leerling,
-            samenwerkingsverband=rij.samenwerkingsverband,
-            grond=GROND_BETROKKENHEID,
-            van=begonnen_op,
-        )
     rij.revisie += 1
     rij.save(update_fields=velden)
     log(actor, rij, Actie.WIJZIGEN, f"stap begonnen: {routestap.naam}", route)
@@ -274,32 +267,49 @@ def commissie_vastleggen(
     besluit_op: date | None,
     commissie_ingediend_op: date | None,
     bestuur_antwoord_op: date | None = None,
+    advies_gevraagd_op: date | None = None,
     oordeel_op: date | None = None,
     oordeel: str = "",
     route: str = "",
 ) -> Commissieresultaat:
-    """The dates of the dispute at the GPO (or the LBT): the decision, the filing, the
-    board's answer and the opinion. Filing after the 6 weeks is warned about, not refused
-    (the commission decides whether it still hears the case)."""
+    """The dates of the dispute. At the GPO: the decision, the filing, the board's answer
+    and the opinion. An objection to a TLV (LBT): the decision, the objection filed with the
+    SWV (``commissie_ingediend_op``), the SWV asking the LBT for advice
+    (``advies_gevraagd_op``) and the decision on the objection (``oordeel_op``, ``oordeel``);
+    there is no board's answer. Filing after the 6 weeks is warned about, not refused (the
+    commission or the SWV decides whether it still hears the case)."""
     rij = vergrendeld(onenigheid, actor, "commissie_vastleggen")
     eis_revisie(rij, revisie)
     fouten: Fouten = {}
-    if commissie_voor(rij.onderwerp) is None:
+    commissie = commissie_voor(rij.onderwerp)
+    if commissie is None:
         fouten.setdefault("__all__", []).append(
             "Over dit onderwerp oordeelt geen geschillencommissie (alleen over toelaten, "
             "verwijderen, het OPP en de TLV)."
         )
         weiger_bij_fouten(fouten)
+    if commissie == "LBT" and bestuur_antwoord_op is not None:
+        fouten.setdefault("bestuur_antwoord_op", []).append(
+            "Bij een bezwaar tegen een TLV reageert het schoolbestuur niet. Laat dit leeg."
+        )
+    if commissie == "GPO" and advies_gevraagd_op is not None:
+        fouten.setdefault("advies_gevraagd_op", []).append(
+            "Alleen bij een bezwaar tegen een TLV wordt advies gevraagd aan de LBT. Laat dit leeg."
+        )
     datum(besluit_op, "besluit_op", fouten)
     datum(
         commissie_ingediend_op,
         "commissie_ingediend_op",
         fouten,
-        verplicht=bool(bestuur_antwoord_op or oordeel_op),
+        verplicht=bool(bestuur_antwoord_op or advies_gevraagd_op or oordeel_op),
         niet_voor=besluit_op,
         niet_voor_tekst="het besluit",
     )
-    for veld, waarde in (("bestuur_antwoord_op", bestuur_antwoord_op), ("oordeel_op", oordeel_op)):
+    for veld, waarde in (
+        ("bestuur_antwoord_op", bestuur_antwoord_op),
+        ("advies_gevraagd_op", advies_gevraagd_op),
+        ("oordeel_op", oordeel_op),
+    ):
         datum(
             waarde,
             veld,
@@ -312,7 +322,11 @@ def commissie_vastleggen(
     if oordeel and oordeel_op is None:
         fouten.setdefault("oordeel_op", []).append("Vul de datum van het oordeel in.")
     if oordeel_op is not None and not oordeel:
-        fouten.setdefault("oordeel", []).append("Schrijf kort op wat de commissie oordeelde.")
+        fouten.setdefault("oordeel", []).append(
+            "Schrijf kort op wat het samenwerkingsverband op het bezwaar besliste."
+            if commissie == "LBT"
+            else "Schrijf kort op wat de commissie oordeelde."
+        )
     weiger_bij_fouten(fouten)
     waarschuwingen = []
     if (
@@ -321,12 +335,16 @@ def commissie_vastleggen(
         and not op_tijd_ingediend(besluit_op, commissie_ingediend_op)
     ):
         waarschuwingen.append(
-            "Het verzoek is later dan 6 weken na het besluit ingediend. De commissie beslist "
-            "of zij het nog behandelt."
+            "Het bezwaar is later dan 6 weken na het besluit ingediend. Het "
+            "samenwerkingsverband beslist of het het bezwaar nog behandelt."
+            if commissie == "LBT"
+            else "Het verzoek is later dan 6 weken na het besluit ingediend. De commissie "
+            "beslist of zij het nog behandelt."
         )
     rij.besluit_op = besluit_op
     rij.commissie_ingediend_op = commissie_ingediend_op
     rij.bestuur_antwoord_op = bestuur_antwoord_op
+    rij.advies_gevraagd_op = advies_gevraagd_op
     rij.oordeel_op = oordeel_op
     rij.oordeel = oordeel
     rij.revisie += 1
@@ -335,6 +353,7 @@ def commissie_vastleggen(
             "besluit_op",
             "commissie_ingediend_op",
             "bestuur_antwoord_op",
+            "advies_gevraagd_op",
             "oordeel_op",
             "oordeel",
             "revisie",

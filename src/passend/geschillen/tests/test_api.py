@@ -106,6 +106,17 @@ def test_lijst_filtert_op_status_en_weigert_een_onbekende_status(eigen):
     assert "status" in fout.json()["velden"]
 
 
+@pytest.mark.parametrize("query", [{"status": "kwijt"}, {"limit": "veel"}, {"offset": "-1"}])
+def test_een_ongeldig_filter_op_de_lijst_wordt_vastgelegd_zonder_leerlingen(eigen, query):
+    antwoord = client_voor(eigen.rollen[R.INTERN_BEGELEIDER]).get(LIJST, query)
+    assert antwoord.status_code == 400
+    (regel,) = _regels("api:onenigheid-list")
+    assert regel.actie == "zoeken"
+    assert regel.resultaat == "toegestaan"
+    assert "ongeldige invoer" in regel.reden
+    assert not regel.leerlingen.exists()
+
+
 def test_ouder_en_leerling_krijgen_geen_lijst(eigen):
     for rol in (R.OUDER, R.LEERLING, R.LEERPLICHTAMBTENAAR):
         assert client_voor(eigen.rollen[rol]).get(LIJST).status_code == 403

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from passend.accounts.rules import Rolsoort
 from passend.core.models import Toegangsregel
@@ -188,3 +189,35 @@ def test_post_in_een_afgesloten_onenigheid_slaat_niets_op_en_wordt_gelogd(regio)
     assert not zaak.stappen.exists()
     (regel,) = _regels("geschillen:stap")
     assert regel.resultaat == "geweigerd"
+
+
+def test_overzicht_legt_de_leerlingen_van_de_getoonde_pagina_vast(regio):
+    """One ZOEKEN record per page, after paging, naming exactly the pupils shown."""
+    from passend.geschillen.tests.factories import OnenigheidFactory
+    from passend.leerlingen.tests.factories import LeerlingFactory
+
+    eigen = [regio.extra["onenigheid"], regio.extra["onenigheid_school"]]
+    extra = [
+        OnenigheidFactory(
+            leerling=LeerlingFactory(),
+            vestiging=regio.vestiging,
+            samenwerkingsverband=regio.swv,
+            gestart_op=datetime.date(2026, 9, 1) - datetime.timedelta(days=i),
+        )
+        for i in range(27)
+    ]
+    alle = [o for o in eigen + extra if o.status == Status.OPEN]
+    client = _ib(regio)
+    getoond = set()
+    for nummer in (1, 2):
+        antwoord = client.get(reverse("geschillen:overzicht"), {"pagina": nummer})
+        assert antwoord.status_code == 200
+        pagina = antwoord.context["pagina"]
+        (regel,) = _regels("geschillen:overzicht")[nummer - 1 :]
+        assert regel.actie == "zoeken" and regel.resultaat == "toegestaan"
+        sleutels = {r.leerling_sleutel for r in regel.leerlingen.all()}
+        assert sleutels == {o.leerling.sleutel for o in pagina}
+        for o in pagina:
+            assert escape(o.leerling.naam) in antwoord.content.decode()
+        getoond |= sleutels
+    assert getoond == {o.leerling.sleutel for o in alle}

@@ -136,3 +136,36 @@ def test_detail_heeft_een_vaste_grens_aan_queries(regio, django_assert_max_num_q
         )
     with django_assert_max_num_queries(len(klein.captured_queries)):
         client.get(url)
+
+
+@pytest.mark.parametrize(
+    ("wie", "kop"),
+    [
+        ("ouder", "Wat u schreef"),
+        ("andere_ouder", "Wat de andere ouder schreef"),
+        ("school", "Wat de school opschreef"),
+    ],
+)
+def test_portaal_noemt_wie_de_omschrijving_schreef(regio, wie, kop):
+    from passend.accounts.tests.factories import GebruikerFactory
+    from passend.leerlingen.tests.factories import OuderschapFactory
+
+    zaak = regio.extra["onenigheid_school"]
+    if wie == "andere_ouder":
+        andere = GebruikerFactory(username="eigen-andere-ouder")
+        OuderschapFactory(ouder=andere, leerling=regio.leerling)
+        Onenigheid.objects.filter(pk=zaak.pk).update(gestart_door=andere)
+    elif wie == "school":
+        ib = regio.rollen[R.INTERN_BEGELEIDER].gebruiker
+        Onenigheid.objects.filter(pk=zaak.pk).update(gestart_door=ib)
+    client = client_voor(regio.rollen[R.OUDER])
+    pagina = client.get(reverse("geschillen:portaal-onenigheid", args=[zaak.sleutel]))
+    assert pagina.status_code == 200
+    inhoud = pagina.content.decode()
+    assert kop in inhoud
+    for andere_kop in {
+        "Wat u schreef",
+        "Wat de andere ouder schreef",
+        "Wat de school opschreef",
+    } - {kop}:
+        assert andere_kop not in inhoud

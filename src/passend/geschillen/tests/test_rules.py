@@ -1,4 +1,6 @@
-"""GPO terms (6 / 2 / 10 weeks, boundary days, leap year) and the commission per subject."""
+"""GPO terms (6 / 2 / 10 weeks, boundary days, leap year), the terms of an objection to a
+TLV (LBT: 6 weeks to object with the SWV, 2 weeks for the SWV to ask the LBT for advice) and
+the commission per subject."""
 
 from datetime import date
 
@@ -8,6 +10,7 @@ from passend.geschillen.rules import (
     Onderwerp,
     commissie_voor,
     gpo_termijnen,
+    lbt_termijnen,
     op_tijd_ingediend,
     termijn_verstreken,
 )
@@ -65,3 +68,33 @@ def test_termijn_verstreken_op_de_grens():
 )
 def test_commissie_per_onderwerp(onderwerp, commissie):
     assert commissie_voor(onderwerp) == commissie
+
+
+def test_lbt_zes_weken_bezwaar_en_twee_weken_om_advies_te_vragen():
+    t = lbt_termijnen(date(2026, 3, 2), date(2026, 4, 1))
+    assert t.bezwaar_uiterlijk == date(2026, 4, 13)
+    assert t.advies_vragen_uiterlijk == date(2026, 4, 15)
+    assert not hasattr(t, "oordeel_uiterlijk")  # no 10-week opinion, no board's answer
+
+
+def test_lbt_termijnen_onbekend_zonder_begin():
+    t = lbt_termijnen(None, None)
+    assert (t.bezwaar_uiterlijk, t.advies_vragen_uiterlijk) == (None, None)
+    assert lbt_termijnen(date(2026, 3, 2), None).advies_vragen_uiterlijk is None
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "verstreken"),
+    [(date(2026, 4, 14), False), (date(2026, 4, 15), False), (date(2026, 4, 16), True)],
+)
+def test_lbt_advies_vragen_op_de_grensdag(peildatum, verstreken):
+    uiterlijk = lbt_termijnen(None, date(2026, 4, 1)).advies_vragen_uiterlijk
+    assert termijn_verstreken(uiterlijk, None, peildatum) is verstreken
+    assert not termijn_verstreken(uiterlijk, date(2026, 4, 15), peildatum)
+    assert termijn_verstreken(uiterlijk, date(2026, 4, 16), peildatum)
+
+
+def test_lbt_bezwaar_in_een_schrikkeljaar():
+    assert lbt_termijnen(date(2028, 1, 25), None).bezwaar_uiterlijk == date(2028, 3, 7)
+    assert lbt_termijnen(None, date(2028, 2, 20)).advies_vragen_uiterlijk == date(2028, 3, 5)
+    assert lbt_termijnen(None, date(2027, 2, 20)).advies_vragen_uiterlijk == date(2027, 3, 6)

@@ -148,8 +148,9 @@ def test_swv_ziet_de_zaak_pas_na_een_swv_stap(regio):
     onenigheid.refresh_from_db()
     assert onenigheid.swv_betrokken_sinds == vandaag
     assert onenigheden_zichtbaar_voor(actor=loket).filter(pk=onenigheid.pk).exists()
-    assert Betrokkenheid.objects.filter(
-        leerling=regio.leerling, samenwerkingsverband=regio.swv, grond="onenigheid met ouders"
+    # The SWV sees the case, not the pupil's file: no betrokkenheid is recorded.
+    assert not Betrokkenheid.objects.filter(
+        leerling=regio.leerling, grond="onenigheid met ouders"
     ).exists()
 
 

@@ -436,22 +436,55 @@ def test_cijfers_per_kwartaal_en_schooljaar_met_onderdrukking(wereld: Wereld, se
     assert uitkomst["van"] == datetime.date(2024, 8, 1)
     kwartalen = {r["periode"]: r for r in uitkomst["per_kwartaal"]}
     assert list(kwartalen) == [
-        "2024-K3",
-        "2024-K4",
-        "2025-K1",
-        "2025-K2",
-        "2025-K3",
-        "2025-K4",
-        "2026-K1",
+        "2024-2025 K1 (aug–okt)",
+        "2024-2025 K2 (nov–jan)",
+        "2024-2025 K3 (feb–apr)",
+        "2024-2025 K4 (mei–jul)",
+        "2025-2026 K1 (aug–okt)",
+        "2025-2026 K2 (nov–jan)",
+        "2025-2026 K3 (feb–apr)",
     ]
-    assert kwartalen["2025-K3"] == {"periode": "2025-K3", "totaal": 4, "tijdens_onenigheid": None}
-    assert kwartalen["2025-K4"]["totaal"] is None  # 2 < 3: suppressed
-    assert kwartalen["2026-K1"] == {"periode": "2026-K1", "totaal": 0, "tijdens_onenigheid": 0}
+    # 3 + 1 + 2 reports in aug–okt 2025: 6, of which 1 during a disagreement (suppressed).
+    assert kwartalen["2025-2026 K1 (aug–okt)"]["totaal"] == 6
+    assert kwartalen["2025-2026 K1 (aug–okt)"]["tijdens_onenigheid"] is None
+    assert kwartalen["2025-2026 K3 (feb–apr)"]["totaal"] == 0
     jaren = {r["periode"]: r for r in uitkomst["per_schooljaar"]}
     assert jaren == {
         "2024-2025": {"periode": "2024-2025", "totaal": 0, "tijdens_onenigheid": 0},
+        # The year's "during" cell would give away the suppressed quarter: hidden too.
         "2025-2026": {"periode": "2025-2026", "totaal": 6, "tijdens_onenigheid": None},
     }
+
+
+def test_een_onderdrukt_kwartaal_is_niet_terug_te_rekenen_uit_het_schooljaar(
+    wereld: Wereld, settings
+) -> None:
+    """Secondary suppression: with one quarter hidden, the year is hidden as well, so no
+    hidden count equals a shown year minus shown quarters."""
+    settings.PASSEND = {**settings.PASSEND, "KLEINE_CEL_GRENS": 3}
+    _meldingen(wereld, 4, datetime.date(2025, 9, 1))  # K1: shown
+    _meldingen(wereld, 2, datetime.date(2025, 12, 1))  # K2: hidden (2 < 3)
+    _meldingen(wereld, 5, datetime.date(2026, 3, 2), tijdens=True)  # K3: shown
+    uitkomst = cijfers(samenwerkingsverband=wereld.swv, peildatum=datetime.date(2026, 7, 31))
+    for jaar in uitkomst["per_schooljaar"]:
+        kwartalen = [
+            r for r in uitkomst["per_kwartaal"] if r["periode"].startswith(jaar["periode"])
+        ]
+        assert len(kwartalen) == 4  # the quarters nest exactly in the school year
+        for kolom in ("totaal", "tijdens_onenigheid"):
+            verborgen = [r for r in kwartalen if r[kolom] is None]
+            if verborgen:
+                assert jaar[kolom] is None
+            else:
+                assert jaar[kolom] == sum(r[kolom] for r in kwartalen)
+    jaren = {r["periode"]: r for r in uitkomst["per_schooljaar"]}
+    assert jaren["2025-2026"] == {"periode": "2025-2026", "totaal": None, "tijdens_onenigheid": 5}
+    # The monitor's raw count comes from the same monthly query.
+    assert aantallen(
+        samenwerkingsverband=wereld.swv,
+        van=datetime.date(2025, 8, 1),
+        tot=datetime.date(2026, 7, 31),
+    ) == {"totaal": 11, "tijdens_onenigheid": 5}
 
 
 def test_cijferpagina_voor_de_directeur(wereld: Wereld, settings) -> None:

@@ -7,7 +7,6 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,6 +24,7 @@ from passend.geschillen.permissions import LEZERS, SCHOOL, beleid
 from passend.geschillen.rules import Onderwerp, Status, commissie_voor
 from passend.geschillen.selectors import (
     OBJECT_TYPE,
+    koppelingen_voor,
     koppelkeuzes,
     onenigheid_voor_actor,
     stand_van,
@@ -45,9 +45,13 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     route = "geschillen:overzicht"
     actor = eis_rol(request, "lijst", route)
     status = Status.OPEN if request.GET.get("status", "open") == "open" else "afgesloten"
-    pagina = Paginator(
-        overzicht_van(actor=actor, status=status, route=route), PAGINA_GROOTTE
-    ).get_page(request.GET.get("pagina"))
+    pagina = overzicht_van(
+        actor=actor,
+        status=status,
+        pagina=request.GET.get("pagina"),
+        per_pagina=PAGINA_GROOTTE,
+        route=route,
+    )
     return render(
         request,
         "geschillen/overzicht.html",
@@ -138,6 +142,7 @@ def onenigheid(request: HttpRequest, sleutel: UUID) -> HttpResponse:
                 actie: beleid.mag(actor, actie, zaak)
                 for actie in ("stap_vastleggen", "commissie_vastleggen", "afsluiten")
             },
+            "links": koppelingen_voor(actor, zaak),
         },
     )
 
@@ -224,11 +229,13 @@ def commissie(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     def maak(zaak: Onenigheid, data: Any) -> forms.CommissieForm:
         return forms.CommissieForm(
             data,
+            commissie=commissie_voor(zaak.onderwerp),
             initial={
                 "revisie": zaak.revisie,
                 "besluit_op": zaak.besluit_op,
                 "commissie_ingediend_op": zaak.commissie_ingediend_op,
                 "bestuur_antwoord_op": zaak.bestuur_antwoord_op,
+                "advies_gevraagd_op": zaak.advies_gevraagd_op,
                 "oordeel_op": zaak.oordeel_op,
                 "oordeel": zaak.oordeel,
             },

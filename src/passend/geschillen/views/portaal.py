@@ -29,6 +29,7 @@ from passend.geschillen.selectors import (
     onenigheid_voor_actor,
     portaal_onenigheden,
     stand_van,
+    wie_schreef,
 )
 from passend.geschillen.views import eis_rol, formulierpagina, naar
 
@@ -141,6 +142,7 @@ def onenigheid(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "leerling": zaak.leerling,
             "stand": stand_van(zaak, timezone.localdate()),
             "mag_intrekken": beleid.mag(actor, "intrekken", zaak),
+            "schrijver": wie_schreef(actor, zaak),
             **_hulp(),
         },
     )

@@ -81,6 +81,13 @@ def toestemmingen_van_ouder(*, actor: Any, peildatum: date) -> list[KindMetSteun
     return uitkomst
 
 
+def eigen_kind(*, actor: Any, leerling_id: int) -> Leerling | None:
+    """The parent's own child by id (any parenthood; the service checks gezag), else None."""
+    return Leerling.objects.filter(
+        pk=leerling_id, ouderschappen__ouder_id=actor.gebruiker.pk
+    ).first()
+
+
 def lopende_toestemming(*, leerling_id: int, samenwerkingsverband_id: int) -> Toestemming | None:
     return Toestemming.objects.filter(
         leerling_id=leerling_id,

@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -199,3 +200,66 @@ def test_openbare_pagina_met_filters_en_nog_niet_bekend(wereld, client):
     assert "SWV Steunstad" in gefilterd and "SWV Zonder Steunpunt" not in gefilterd
     vo = client.get(reverse("steunpunten:overzicht"), {"sector": "VO"}).content.decode()
     assert "SWV Elders VO" in vo and "SWV Steunstad" not in vo
+
+
+def test_toestemming_toont_fouten_van_de_dienst_bij_het_veld(wereld):
+    """A refused consent shows the service's error per field: in the summary, linked to the
+    message beside the button that was pressed; nothing is saved."""
+    from passend.leerlingen.tests.factories import LeerlingFactory
+    from passend.steunpunt.models import Toestemming
+
+    client = client_voor(wereld.ouder_rol)
+    url = reverse("steunpunt:toestemming")
+    vreemd = LeerlingFactory()
+    antwoord = client.post(url, {"actie": "geven", "kind": f"{vreemd.pk}-{wereld.swv.pk}"})
+    assert antwoord.status_code == 200
+    form = antwoord.context["form"]
+    assert form.errors == {"kind": ["Kies een van uw eigen kinderen."]}
+    assert not form.non_field_errors()
+
+    verkeerd = client.post(
+        url, {"actie": "geven", "kind": f"{wereld.leerling.pk}-{wereld.ander_swv.pk}"}
+    )
+    assert verkeerd.context["form"].errors == {
+        "kind": ["Dit steunpunt hoort niet bij de school van uw kind. Kies opnieuw."]
+    }
+
+    t = toestemming_geven(
+        actor=actor(wereld.ouder_rol),
+        leerling=wereld.leerling,
+        samenwerkingsverband_id=wereld.swv.pk,
+        vandaag=timezone.localdate(),
+    )
+    andere = Toestemming.objects.create(
+        leerling=vreemd,
+        samenwerkingsverband=wereld.swv,
+        gegeven_op=timezone.localdate(),
+        gegeven_door=wereld.medewerker.gebruiker,
+    )
+    intrekken = client.post(url, {"actie": "intrekken", "toestemming": andere.pk})
+    assert intrekken.context["form"].errors == {
+        "toestemming": ["Deze toestemming kunt u niet intrekken."]
+    }
+    assert Toestemming.objects.get(pk=andere.pk).loopt
+    # Withdrawing the own consent twice: the second time the error stands beside its button.
+    client.post(url, {"actie": "intrekken", "toestemming": t.pk})
+    nogmaals = client.post(url, {"actie": "intrekken", "toestemming": t.pk})
+    assert "Deze toestemming was al ingetrokken." in nogmaals.content.decode()
+    assert "Dit steunpunt hoort niet bij de school" in verkeerd.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("naam", "methode"),
+    [
+        ("steunpunt:contacten", "post"),
+        ("steunpunt:signalen", "post"),
+        ("steunpunt:signalen-pdf", "post"),
+        ("steunpunt:contact-nieuw", "put"),
+        ("steunpunt:toestemming", "delete"),
+        ("steunpunten:overzicht", "post"),
+    ],
+)
+def test_alleen_de_bedoelde_http_methoden(wereld, naam, methode):
+    rol = wereld.ouder_rol if naam == "steunpunt:toestemming" else wereld.medewerker
+    antwoord = getattr(client_voor(rol), methode)(reverse(naam))
+    assert antwoord.status_code == 405

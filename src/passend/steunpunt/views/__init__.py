@@ -21,6 +21,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
 from passend.accounts.actor import Actor, actor_of_403
 from passend.core.forms import fouten_naar_formulier
@@ -42,7 +43,11 @@ from passend.steunpunt.selectors.contacten import (
     school_van,
 )
 from passend.steunpunt.selectors.signalen import Signalenrapport, signalenrapport
-from passend.steunpunt.selectors.toestemming import koppelbare_kinderen, toestemmingen_van_ouder
+from passend.steunpunt.selectors.toestemming import (
+    eigen_kind,
+    koppelbare_kinderen,
+    toestemmingen_van_ouder,
+)
 from passend.steunpunt.services import (
     Conflict,
     Contactinvoer,
@@ -128,6 +133,7 @@ def _invoer(form: ContactForm) -> Contactinvoer:
 
 
 @login_required
+@require_GET
 def contacten(request: HttpRequest) -> HttpResponse:
     """The SWV's contacts, newest first (no pupil names: no access-log record)."""
     actor = eis_rol(request, "contacten", "steunpunt:contacten")
@@ -145,6 +151,7 @@ def contacten(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def contact_nieuw(request: HttpRequest) -> HttpResponse:
     route = "steunpunt:contact-nieuw"
     actor = eis_rol(request, "contacten", route)
@@ -183,6 +190,7 @@ def contact_nieuw(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def contact(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     route = "steunpunt:contact"
     actor = eis_rol(request, "contact_bekijken", route)
@@ -219,6 +227,7 @@ def _beginwaarden(contact: Contact, kinderen: list[Leerling]) -> dict[str, Any]:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def contact_wijzigen_view(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     route = "steunpunt:contact-wijzigen"
     actor = eis_rol(request, "contact_wijzigen", route)
@@ -297,6 +306,7 @@ def _rapport(request: HttpRequest, actor: Actor) -> tuple[PeriodeForm, Signalenr
 
 
 @login_required
+@require_GET
 def signalen(request: HttpRequest) -> HttpResponse:
     actor = eis_rol(request, "signalen", "steunpunt:signalen", object_type="steunpuntsignalen")
     form, rapport = _rapport(request, actor)
@@ -313,6 +323,7 @@ def signalen(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def signalen_pdf_view(request: HttpRequest) -> HttpResponse:
     actor = eis_rol(request, "signalen", "steunpunt:signalen-pdf", object_type="steunpuntsignalen")
     _form, rapport = _rapport(request, actor)
@@ -328,6 +339,7 @@ def signalen_pdf_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def toestemming(request: HttpRequest) -> HttpResponse:
     route = "steunpunt:toestemming"
     actor = eis_rol(request, "toestemming", route, object_type=TOESTEMMING_TYPE)
@@ -336,7 +348,7 @@ def toestemming(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         try:
             if form.cleaned_data["actie"] == "geven":
-                leerling = Leerling.objects.filter(pk=form.cleaned_data["leerling_id"]).first()
+                leerling = eigen_kind(actor=actor, leerling_id=form.cleaned_data["leerling_id"])
                 if leerling is None:
                     raise ValidationError({"kind": "Kies een van uw eigen kinderen."})
                 toestemming_geven(
@@ -360,7 +372,7 @@ def toestemming(request: HttpRequest) -> HttpResponse:
         except Conflict as conflict:
             form.add_error(None, conflict.melding)
         except ValidationError as fout:
-            form.add_error(None, [m for lijst in fout.message_dict.values() for m in lijst])
+            fouten_naar_formulier(form, fout)
         else:
             messages.success(request, melding)
             return redirect(route)

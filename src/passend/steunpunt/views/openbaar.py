@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from passend.core.forms import NLDesignForm
 from passend.organisaties.models import Gemeente
@@ -37,6 +38,7 @@ class FilterForm(NLDesignForm):
         veld.queryset = gemeenten_met_swv()
 
 
+@require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
     gemeente, sector = None, None
