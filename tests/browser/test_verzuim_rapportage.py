@@ -4,7 +4,9 @@ The leerplichtambtenaar of Telstad logs in, opens the verzuim report, chooses sc
 2025-2026 and reads the figures of the municipality (thuiszitters per 1,000 pupils, the
 trend per quarter as a chart and a table); a period with only a start date shows a clear
 error. Then the Leerplichttelling of that school year is downloaded and read back. The
-SWV's directeur chooses a municipality of the werkgebied for the same file. Every page is
+SWV's directeur chooses a municipality of the werkgebied for the same file. The
+leerplichtambtenaar's file counts every case of the municipality but has pupil-level rows
+only of the cases they are a running partner in. Every page is
 checked: styled, a screenshot, axe-core WCAG 2.1 AA.
 """
 
@@ -17,6 +19,8 @@ from playwright.sync_api import Page, expect
 
 from passend.accounts.rules import Rolsoort
 from passend.accounts.tests.factories import GebruikerFactory, RolFactory, totp_voor
+from passend.verzuim.models import Verzuimmelding
+from passend.verzuim.tests.factories import PartnerFactory
 from passend.verzuim.tests.test_cijfers import Telwereld, maak_telwereld
 from tests.browser.login import log_in
 from tests.browser.page_checks import Artefacts, check_page
@@ -76,13 +80,22 @@ def test_leerplicht_leest_de_rapportage_en_downloadt_de_telling(
         gemeente=telwereld.gemeente,
         gebruiker=GebruikerFactory(first_name="Lot", last_name="Pieters"),
     )
+    # Lot works in two of the municipality's cases: the file counts all of them, but has
+    # pupil-level rows only of those two.
+    for melding in Verzuimmelding.objects.filter(meldnummer__in=["2025-001", "2025-003"]):
+        PartnerFactory(melding=melding, gebruiker=rol.gebruiker, van=melding.sinds)
     page = new_context(accept_downloads=True).new_page()
     log_in(page, artefacts, totp_voor(rol.gebruiker))
     rapportage_lezen(page, artefacts)
+    page.goto(reverse("verzuim:leerplichttelling"))
+    expect(page.get_by_role("main")).to_contain_text(
+        "alleen voor de meldingen waarin u nu zelf partner bent"
+    )
     regels = _csv_regels(telling_downloaden(page, artefacts))
     assert regels[0] == ["Leerplichttelling", "Telstad", "2025-2026"]
+    assert ["totaal", "meldingen", "7"] in regels
     assert ["thuiszitters", "totaal", "4"] in regels
-    assert sum(1 for r in regels if r and r[0].startswith("2025-0")) == 7
+    assert [r[0] for r in regels if r and r[0].startswith("2025-0")] == ["2025-001", "2025-003"]
 
 
 def test_swv_kiest_de_gemeente_voor_de_telling(

@@ -47,8 +47,21 @@ def zichtbaarheid(actor: Any, peildatum: date) -> Q:
         )
     if rol.rolsoort in GEMEENTEROLLEN:
         # The leerplichtambtenaar and jeugdhulp: only the pupils of the verzuim cases they
-        # are a partner in (the verzuim services give them the betrokkenheid).
-        return Q(Exists(lopende_betrokkenheid.filter(gebruiker_id=actor.gebruiker.pk)))
+        # are a partner in (the verzuim services give them a personal betrokkenheid), and
+        # only while they hold the role in the pupil's municipality. A Betrokkenheid has no
+        # municipality, so this uses the pupil's, by the rule the verzuim case takes its
+        # municipality by: the woongemeente; when that is unknown, the municipality of the
+        # locations the pupil is enrolled at now. A pupil known to belong to another
+        # municipality stays hidden (the same person with a role elsewhere sees nothing);
+        # one with neither (not enrolled, no woongemeente) falls back to the personal
+        # betrokkenheid alone.
+        in_gemeente = Q(woongemeente_id=rol.gemeente_id) | (
+            Q(woongemeente__isnull=True)
+            & ~Q(Exists(lopende_inschrijving.exclude(vestiging__gemeente_id=rol.gemeente_id)))
+        )
+        return in_gemeente & Q(
+            Exists(lopende_betrokkenheid.filter(gebruiker_id=actor.gebruiker.pk))
+        )
     if rol.rolsoort == Rolsoort.OUDER:
         return Q(
             Exists(Ouderschap.objects.filter(leerling=OuterRef("pk"), ouder_id=actor.gebruiker.pk))

@@ -19,6 +19,7 @@ from passend.leerlingen.forms import InschrijvenForm, WijzigenForm, ZoekForm
 from passend.leerlingen.permissions import beleid
 from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtbaar_voor
 from passend.leerlingen.services import Conflict, leerling_inschrijven, leerling_wijzigen
+from passend.ondersteuning.permissions import LEZERS as OPP_LEZERS
 from passend.ondersteuning.permissions import beleid as opp_beleid
 from passend.ondersteuning.selectors import opps_van_leerling
 from passend.organisaties.selectors import vestigingen_van_school
@@ -72,6 +73,7 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
         doel="leerlingdossier bekijken",
         route="leerlingen:detail",
     )
+    mag_opp_lezen = actor.rolsoort in OPP_LEZERS
     return render(
         request,
         "leerlingen/detail.html",
@@ -81,7 +83,12 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "mag_inzage": beleid.mag(actor, "inzage_bekijken", leerling),
             # Parents and pupils get plain words (B1), without the technical key.
             "eenvoudig": actor.rolsoort in PRIVEROLLEN,
-            "opps": list(opps_van_leerling(actor=actor, leerling=leerling)),
+            # The OPP section only for roles the OPP policy lets read OPPs at all: the
+            # municipality's partners would otherwise see "Geen OPP." for a pupil who has one.
+            "mag_opp_lezen": mag_opp_lezen,
+            "opps": list(opps_van_leerling(actor=actor, leerling=leerling))
+            if mag_opp_lezen
+            else [],
             "mag_opp_starten": opp_beleid.mag(actor, "starten"),
             # Links to the processes around the pupil (role checks only: no queries).
             "mag_verzuim_melden": verzuim_beleid.mag(actor, "rol:melden"),

@@ -243,7 +243,7 @@ class AfrondenForm(NLDesignForm):
     afgerond_op = datumveld("Afgerond op", "Vul de dag in waarop de actie is afgerond.")
 
 
-class DoorbraakForm(NLDesignForm):
+class DoorbraakForm(RevisieForm):
     aanpak = tekstveld(
         "Aanpak: wat gaan onderwijs, gemeente en zorg samen doen?", "Beschrijf de aanpak.", rijen=6
     )

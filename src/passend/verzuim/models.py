@@ -131,8 +131,9 @@ class Partner(TimeStampedModel):
         verbose_name_plural = "partners"
         constraints = [
             models.UniqueConstraint(
+                # Once at a time: an ended partner (``tot`` set) can take part again.
                 fields=["melding", "gebruiker"],
-                condition=Q(gebruiker__isnull=False),
+                condition=Q(gebruiker__isnull=False, tot__isnull=True),
                 name="verzuimpartner_een_keer",
             ),
             models.CheckConstraint(

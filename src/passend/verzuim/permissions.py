@@ -5,7 +5,8 @@
 * the SWV (loket, directeur) reports (also absoluut verzuim of a child that is not enrolled)
   and works in the cases of its region; the commission reads them;
 * the leerplichtambtenaar and jeugdhulp of the municipality see **only the cases they are a
-  partner in** (a running ``Partner`` row with their log-in), never another colleague's, and
+  partner in** (a running ``Partner`` row with their log-in) and only while they hold the
+  role in the case's municipality, never another colleague's, and
   never an OPP or any other file of the pupil (the other apps' policies do not know them);
   the leerplichtambtenaar also reports absoluut verzuim and exports the yearly
   Leerplichttelling of their own municipality;
@@ -71,8 +72,12 @@ def melding_zichtbaarheid(actor: Any) -> Q:
         return Q(schoolbestuur_id=rol.schoolbestuur_id)
     if actor.rolsoort in SWV_LEZERS:
         return Q(samenwerkingsverband_id=rol.samenwerkingsverband_id)
+    # A municipal worker sees a case only while they hold the role in the case's
+    # municipality: the same person with a role elsewhere (or after moving) sees nothing.
     partner = Partner.objects.filter(
-        melding=OuterRef("pk"), gebruiker_id=actor.gebruiker.pk
+        melding=OuterRef("pk"),
+        gebruiker_id=actor.gebruiker.pk,
+        melding__gemeente_id=rol.gemeente_id,
     ).filter(actief_op(timezone.localdate()))
     return Q(Exists(partner))
 

@@ -26,13 +26,11 @@ from rest_framework.response import Response
 
 from passend.accounts.actor import Actor
 from passend.accounts.api import api_actor
-from passend.accounts.models import Gebruiker
 from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
 from passend.leerlingen.selectors import leerlingen_zichtbaar_voor
-from passend.organisaties.models import Gemeente
 from passend.verzuim import services
 from passend.verzuim.api.serializers import (
     VerzuimActiepuntInvoer,
@@ -44,7 +42,7 @@ from passend.verzuim.api.serializers import (
     VerzuimmeldingLijstSerializer,
     VerzuimmeldingSerializer,
 )
-from passend.verzuim.models import Partner, Verzuimmelding
+from passend.verzuim.models import Verzuimmelding
 from passend.verzuim.permissions import WEIGERREDENEN, beleid
 from passend.verzuim.selectors import (
     NIET_GEVONDEN,
@@ -54,7 +52,13 @@ from passend.verzuim.selectors import (
     melding_voor_schrijven,
     meldingen_zichtbaar_voor,
 )
-from passend.verzuim.selectors.zaken import thuiszitter_filter
+from passend.verzuim.selectors.zaken import (
+    gebruiker_met_id,
+    gemeente_met_code,
+    huidige_revisie,
+    partner_van_melding,
+    thuiszitter_filter,
+)
 
 T = TypeVar("T")
 ROUTE = "api:verzuimmelding-{}"
@@ -126,11 +130,7 @@ def _uitvoeren(
             reden="niets opgeslagen: conflict",
             route=route,
         )
-        huidig = (
-            Verzuimmelding.objects.filter(pk=melding.pk).values_list("revisie", flat=True).first()
-            if melding is not None
-            else None
-        )
+        huidig = huidige_revisie(melding) if melding is not None else None
         raise _Antwoord(
             status.HTTP_409_CONFLICT, {"code": "revisie", "detail": fout.melding, "revisie": huidig}
         ) from None
@@ -225,7 +225,18 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
         route = ROUTE.format("list")
         _eis_rol(actor, "lijst", route, Actie.ZOEKEN)
         filter_ = VerzuimLijstFilter(data=dict(request.query_params.items()))
-        filter_.is_valid(raise_exception=True)
+        if not filter_.is_valid():
+            # No pupils shown, but the request is logged like every other one.
+            toegang_vastleggen(
+                actor=actor,
+                actie=Actie.ZOEKEN,
+                object_type="verzuimmeldingenlijst",
+                leerling_sleutels=[],
+                toegestaan=True,
+                reden="niets getoond: ongeldige invoer",
+                route=route,
+            )
+            raise serializers.ValidationError(filter_.errors)
         vandaag = timezone.localdate()
         meldingen = meldingen_zichtbaar_voor(actor=actor).order_by("-sinds", "-id")
         if filter_.validated_data.get("status") == "open":
@@ -294,15 +305,13 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
         kind = None
         if "nieuw_kind" in gegevens:
             kind = dict(gegevens["nieuw_kind"])
-            gemeente = Gemeente.objects.filter(code=kind["woongemeente"]).first()
+            gemeente = gemeente_met_code(kind["woongemeente"])
             if gemeente is None:
                 fouten["nieuw_kind"] = ["Er is geen gemeente met deze CBS-code."]
             kind["woongemeente"] = gemeente
         leerplichtambtenaar = None
         if gegevens.get("leerplichtambtenaar") is not None:
-            leerplichtambtenaar = Gebruiker.objects.filter(
-                pk=gegevens["leerplichtambtenaar"]
-            ).first()
+            leerplichtambtenaar = gebruiker_met_id(gegevens["leerplichtambtenaar"])
             if leerplichtambtenaar is None:
                 fouten["leerplichtambtenaar"] = ["Kies een leerplichtambtenaar van de gemeente."]
         if fouten:
@@ -392,7 +401,7 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
         route = ROUTE.format("acties")
         melding = self._voor_wijziging(actor, sleutel, "bewerken", route)
         gegevens = _invoer(VerzuimActiepuntInvoer, request, actor, melding, route, Actie.WIJZIGEN)
-        eigenaar = Partner.objects.filter(pk=gegevens["eigenaar"], melding=melding).first()
+        eigenaar = partner_van_melding(melding, gegevens["eigenaar"])
         if eigenaar is None:
             _vastleggen(
                 actor,

@@ -33,7 +33,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from passend.core.perioden import actief_op
 from passend.organisaties.models import Gemeente, Samenwerkingsverband, SwvLidmaatschap, Vestiging
 from passend.organisaties.rules import Soort
-from passend.verzuim.models import Verzuimmelding
+from passend.verzuim.models import Partner, Verzuimmelding
 from passend.verzuim.rules import (
     Reden,
     Uitkomst,
@@ -139,14 +139,34 @@ def duurklasse(weken: Decimal) -> str:
     return DUURKLASSEN[-1][0]
 
 
-def _meldingen(gebied: Gebied, van: date, tot: date) -> list[dict[str, Any]]:
-    """The cases of the area running in [van, tot]: one query."""
-    return list(
+def _meldingen(
+    gebied: Gebied,
+    van: date,
+    tot: date,
+    *,
+    partner_van: Any = None,
+    peildatum: date | None = None,
+) -> list[dict[str, Any]]:
+    """The cases of the area running in [van, tot]: one query. With ``partner_van`` (a
+    Gebruiker) every case also says (``eigen``) whether that person is a running partner
+    in it on ``peildatum``."""
+    queryset = (
         Verzuimmelding.objects.filter(gebied.filter(), sinds__lte=tot)
         .filter(Q(einde__isnull=True) | Q(einde__gte=van))
         .order_by("sinds", "id")
-        .values(*_VELDEN)
     )
+    velden: tuple[str, ...] = _VELDEN
+    if partner_van is not None:
+        assert peildatum is not None
+        queryset = queryset.annotate(
+            eigen=Exists(
+                Partner.objects.filter(melding=OuterRef("pk"), gebruiker_id=partner_van.pk).filter(
+                    actief_op(peildatum)
+                )
+            )
+        )
+        velden = (*velden, "eigen")
+    return list(queryset.values(*velden))
 
 
 def leerlingenaantal(gebied: Gebied, peildatum: date) -> tuple[int | None, int, int]:
@@ -279,23 +299,32 @@ def leerplichttelling(
     schooljaar: str,
     peildatum: date,
     samenwerkingsverband: Samenwerkingsverband | None = None,
+    rijen_alleen_voor_partner: Any = None,
 ) -> dict[str, Any]:
     """The Leerplichttelling of a municipality over one school year: a summary and one row
     per case running in that year (the cases of one SWV when ``samenwerkingsverband`` is
     given: an SWV counts only its own). Running cases count their weeks up to the end of the
-    school year or the peildatum, whichever is first; one query."""
+    school year or the peildatum, whichever is first; one query.
+
+    ``rijen_alleen_voor_partner`` (a Gebruiker: the municipality's own worker) keeps the
+    summary municipality-wide but gives pupil-level rows (and pupil keys) only of the cases
+    in which that person is a running partner on ``peildatum``: a colleague's cases stay
+    counts."""
     van, tot = schooljaar_grenzen(schooljaar)
     gebied = Gebied(
         label=gemeente.naam, samenwerkingsverband=samenwerkingsverband, gemeente=gemeente
     )
-    meldingen = _meldingen(gebied, van, tot)
+    meldingen = _meldingen(
+        gebied, van, tot, partner_van=rijen_alleen_voor_partner, peildatum=peildatum
+    )
     telmoment = min(tot, peildatum)
     rijen: list[dict[str, Any]] = []
     vormen: Counter[str] = Counter()
     redenen: Counter[str] = Counter()
     klassen: Counter[str] = Counter()
-    absoluut = langdurig = 0
+    absoluut = langdurig = totaal = 0
     for m in meldingen:
+        totaal += 1
         vorm = vorm_in(m["soort"], m["sinds"], m["einde"], tot)
         weken = m["duur_weken"] if m["einde"] is not None and m["einde"] <= tot else None
         if weken is None:
@@ -309,6 +338,8 @@ def leerplichttelling(
                 absoluut += 1
             else:
                 langdurig += 1
+        if rijen_alleen_voor_partner is not None and not m["eigen"]:
+            continue
         geboortedatum = m["leerling__geboortedatum"]
         rijen.append(
             {
@@ -332,7 +363,8 @@ def leerplichttelling(
         "van": van,
         "tot": tot,
         "peildatum": telmoment,
-        "aantal": len(rijen),
+        "aantal": totaal,
+        "aantal_rijen": len(rijen),
         "per_vorm": [(v.label, vormen.get(v.value, 0)) for v in Verzuimvorm],
         "thuiszitters": {
             "totaal": absoluut + langdurig,

@@ -154,3 +154,26 @@ def melding_voor_schrijven(
         log_actie=Actie.WIJZIGEN,
     )
     raise Http404(NIET_GEVONDEN)  # only reached if the rights changed in between
+
+
+# --- Look-ups of the API's input (no rights of their own: the services check them) --------
+
+
+def gemeente_met_code(code: str) -> Gemeente | None:
+    """The municipality with this CBS code, if any."""
+    return Gemeente.objects.filter(code=code).first()
+
+
+def gebruiker_met_id(pk: int) -> Gebruiker | None:
+    """The person with this id, if any (the service checks their role)."""
+    return Gebruiker.objects.filter(pk=pk).first()
+
+
+def partner_van_melding(melding: Verzuimmelding, pk: int) -> Partner | None:
+    """One partner of this (authorised) case, if it exists."""
+    return Partner.objects.filter(pk=pk, melding=melding).first()
+
+
+def huidige_revisie(melding: Verzuimmelding) -> int | None:
+    """The case's revision as stored now (for a 409 answer)."""
+    return Verzuimmelding.objects.filter(pk=melding.pk).values_list("revisie", flat=True).first()

@@ -135,7 +135,8 @@ def melding_maken(
 ) -> Verzuimmelding:
     """Record a verzuim case of a known pupil, or (absoluut verzuim) of a child that is not
     enrolled, who is registered now. The reporter and the chosen leerplichtambtenaar become
-    partners; partners of the municipality and the SWV get a betrokkenheid with the pupil."""
+    partners; partners of the municipality get a personal betrokkenheid with the pupil (the
+    SWV gets none: it sees the case through the verzuim policy, not the pupil's file)."""
     if not beleid.mag(actor, "rol:melden"):
         raise Geweigerd(WEIGERREDENEN["melden"])
     vandaag = timezone.localdate()
@@ -312,9 +313,9 @@ def melding_maken(
             betrokkenheid_vastleggen(
                 leerling=leerling, grond=grond, van=vandaag, gebruiker=leerplichtambtenaar
             )
-        betrokkenheid_vastleggen(
-            leerling=leerling, grond=grond, van=vandaag, samenwerkingsverband=swv
-        )
+        # No betrokkenheid for the SWV: through the pupil policy it would let the SWV's
+        # commission and experts read the pupil's whole file and every OPP. The verzuim
+        # policy already gives the SWV's loket, directeur and commission the case itself.
         log(
             actor,
             melding,

@@ -19,8 +19,10 @@ from passend.verzuim.rules import Partnersoort, Verzuimsoort
 from passend.verzuim.selectors.zaken import is_actieve_gemeenterol
 from passend.verzuim.services.basis import (
     Fouten,
+    bewaar,
     datum,
     eis_lopend,
+    eis_revisie,
     fout,
     log,
     tekst,
@@ -34,6 +36,24 @@ GEMEENTEPARTNERS: dict[str, str] = {
     Partnersoort.LEERPLICHT: Rolsoort.LEERPLICHTAMBTENAAR,
     Partnersoort.JEUGDHULP: Rolsoort.JEUGDHULP,
 }
+
+
+def _betrokkenheid_openen(melding: Verzuimmelding, gebruiker: Gebruiker, van: date) -> None:
+    """Give a partner sight of the pupil from ``van``: the leerlingen service the first time;
+    a partner who took part before (their betrokkenheid ended) gets a new period, so the
+    earlier one keeps its dates."""
+    grond = grond_van(melding)
+    eerder = Betrokkenheid.objects.filter(
+        leerling_id=melding.leerling_id, gebruiker=gebruiker, grond=grond
+    )
+    if not eerder.exists():
+        betrokkenheid_vastleggen(
+            leerling=melding.leerling, grond=grond, van=van, gebruiker=gebruiker
+        )
+    elif not eerder.filter(tot__isnull=True).exists():
+        Betrokkenheid.objects.create(
+            leerling_id=melding.leerling_id, gebruiker=gebruiker, grond=grond, van=van
+        )
 
 
 def partner_toevoegen(
@@ -81,7 +101,9 @@ def partner_toevoegen(
                     f"Kies een medewerker ({Rolsoort(rolsoort).label.lower()}) van de gemeente "
                     f"{rij.gemeente.naam}.",
                 )
-            elif Partner.objects.filter(melding=rij, gebruiker=gebruiker).exists():
+            elif Partner.objects.filter(
+                melding=rij, gebruiker=gebruiker, tot__isnull=True
+            ).exists():
                 fout(fouten, "gebruiker", "Deze persoon is al partner in deze melding.")
         weiger_bij_fouten(fouten)
         if gebruiker is not None:
@@ -96,9 +118,7 @@ def partner_toevoegen(
             van=van,
         )
         if gebruiker is not None and soort in GEMEENTEPARTNERS:
-            betrokkenheid_vastleggen(
-                leerling=rij.leerling, grond=grond_van(rij), van=van, gebruiker=gebruiker
-            )
+            _betrokkenheid_openen(rij, gebruiker, van)
         log(actor, rij, Actie.WIJZIGEN, f"partner toegevoegd: {partner}", route)
     return partner
 
@@ -202,6 +222,7 @@ def doorbraakplan_vastleggen(
     *,
     actor: Any,
     melding: Verzuimmelding,
+    revisie: int,
     aanpak: str,
     uiterlijk: date,
     doorzettingsmacht: str,
@@ -209,14 +230,25 @@ def doorbraakplan_vastleggen(
     route: str = "",
 ) -> Doorbraakplan:
     """Record (or update) the doorbraak plan of a running case: the approach, the deadline
-    and who has doorzettingsmacht; ``vastgesteld`` marks it agreed today."""
+    and who has doorzettingsmacht; ``vastgesteld`` marks it agreed today.
+
+    ``revisie`` is the case's revision the form was read with (a stale one: ``Conflict``);
+    recording or changing the plan raises it. A plan recorded before the standard ask date
+    (``VERZUIM_DOORBRAAK_NA_WEKEN`` after the start) counts as asked for today, so its
+    deadline may lie before that standard date."""
     with transaction.atomic():
         rij = vergrendeld(melding, actor, "doorbraak_vastleggen")
+        eis_revisie(rij, revisie)
         eis_lopend(rij)
         fouten: Fouten = {}
         if rij.soort == Verzuimsoort.VRIJSTELLING_5A:
             fout(fouten, NON_FIELD_ERRORS, "Bij een vrijstelling hoort geen doorbraakplan.")
-        gevraagd_op = doorbraak_standaard(rij).gevraagd_op
+        plan = Doorbraakplan.objects.select_for_update().filter(melding=rij).first()
+        gevraagd_op = (
+            plan.gevraagd_op
+            if plan is not None
+            else min(doorbraak_standaard(rij).gevraagd_op, timezone.localdate())
+        )
         aanpak = tekst(aanpak, "aanpak", "Beschrijf de aanpak." if vastgesteld else None, fouten)
         doorzettingsmacht = tekst(
             doorzettingsmacht,
@@ -234,7 +266,6 @@ def doorbraakplan_vastleggen(
                 f"({gevraagd_op:%d-%m-%Y}).",
             )
         weiger_bij_fouten(fouten)
-        plan = Doorbraakplan.objects.select_for_update().filter(melding=rij).first()
         if plan is None:
             plan = Doorbraakplan(melding=rij, gevraagd_op=gevraagd_op)
         plan.uiterlijk = uiterlijk
@@ -247,6 +278,7 @@ def doorbraakplan_vastleggen(
             plan.vastgesteld_op = None
             plan.vastgesteld_door = None
         plan.save()
+        bewaar(rij, [])
         log(
             actor,
             rij,

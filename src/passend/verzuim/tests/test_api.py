@@ -107,6 +107,21 @@ def test_lijst_filtert_op_status_en_thuiszitter(eigen):
     assert "status" in antwoord.json()["velden"]
 
 
+def test_lijst_met_ongeldig_filter_wordt_gelogd(eigen):
+    """Regression: a list request with a bad filter answered 400 without a log record."""
+    _melding(eigen)
+    client = client_voor(eigen.rollen[R.DIRECTEUR])
+    voor = Toegangsregel.objects.count()
+    antwoord = client.get(LIJST, {"thuiszitter": "misschien"})
+    assert antwoord.status_code == 400
+    assert "thuiszitter" in antwoord.json()["velden"]
+    (regel,) = Toegangsregel.objects.order_by("id")[voor:]
+    assert (regel.actie, regel.resultaat) == ("zoeken", "toegestaan")
+    assert "ongeldige invoer" in regel.reden
+    assert regel.route == "api:verzuimmelding-list"
+    assert not regel.leerlingen.exists()
+
+
 def test_detail_met_afgeleide_feiten_partners_plan_en_doorbraakplan(eigen):
     melding = _melding(eigen)
     DoorbraakplanFactory(melding=melding)

@@ -11,8 +11,12 @@ from django.utils import timezone
 
 from passend.accounts.actor import Actor
 from passend.accounts.rules import Rolsoort
+from passend.accounts.tests.factories import RolFactory
 from passend.core.models import Toegangsregel
 from passend.core.tests.scenario import client_voor
+from passend.leerlingen.models import Leerling
+from passend.leerlingen.permissions import beleid as leerlingbeleid
+from passend.leerlingen.tests.factories import InschrijvingFactory, LeerlingFactory
 from passend.ondersteuning.tests.factories import OppFactory
 from passend.verzuim import services
 from passend.verzuim.forms import ONVOLLEDIG
@@ -261,6 +265,7 @@ def test_schrijfpaginas_fouten_in_het_nederlands(wereld: Any) -> None:
             "deadline": ["Vul de deadline in."],
         },
         "doorbraak": {
+            "revisie": [ONVOLLEDIG],
             "aanpak": ["Beschrijf de aanpak."],
             "uiterlijk": ["Vul de deadline van het plan in."],
             "doorzettingsmacht": ["Vul in wie de doorzettingsmacht heeft."],
@@ -352,3 +357,105 @@ def test_mijn_werk(wereld: Any, django_assert_max_num_queries: Any) -> None:
     assert "1 actie in verzuimmeldingen over de deadline" not in school
     assert mijn_werk(actor=regio["collega"], peildatum=vandaag()) == []
     assert mijn_werk(actor=regio[R.BESTUURDER], peildatum=vandaag()) == []
+
+
+def test_verouderd_doorbraakformulier_overschrijft_het_plan_niet(wereld: Any) -> None:
+    """Regression: the doorbraak page had no revisie, so a second editor silently
+    overwrote the first one's plan."""
+    regio = wereld.eigen
+    melding = melden(regio, weken=20)
+    url = reverse("verzuim:doorbraak", args=[melding.sleutel])
+    ib = client(regio[R.INTERN_BEGELEIDER])
+    formulier = ib.get(url)
+    assert formulier.context["form"]["revisie"].value() == 1
+    services.doorbraakplan_vastleggen(
+        actor=regio[R.LEERPLICHTAMBTENAAR],
+        melding=melding,
+        revisie=1,
+        aanpak="Plan van leerplicht",
+        uiterlijk=vandaag() + timedelta(weeks=4),
+        doorzettingsmacht="de wethouder",
+    )
+    with Log() as log:
+        antwoord = ib.post(
+            url,
+            {
+                "revisie": "1",
+                "aanpak": "Mijn eigen aanpak",
+                "uiterlijk": (vandaag() + timedelta(weeks=2)).isoformat(),
+                "doorzettingsmacht": "de directeur",
+            },
+        )
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "Iemand anders heeft deze melding intussen gewijzigd" in tekst
+    assert "Mijn eigen aanpak" in tekst
+    assert antwoord.context["form"]["revisie"].value() == "2"
+    melding.refresh_from_db()
+    assert melding.doorbraakplan.aanpak == "Plan van leerplicht"
+    assert [(r.actie, r.resultaat) for r in log.regels] == [("lezen", "toegestaan")]
+
+
+def test_gemeenterol_elders_ziet_melding_en_leerling_niet(wereld: Any) -> None:
+    """The same person, now holding the role in another municipality, no longer sees the
+    case nor the pupil through it (regression: only the Partner/Betrokkenheid of the user
+    was checked)."""
+    regio = wereld.eigen
+    melding = melden(regio)
+    lpa = regio[R.LEERPLICHTAMBTENAAR]
+    melding_url = reverse("verzuim:melding", args=[melding.sleutel])
+    leerling_url = reverse("leerlingen:detail", args=[regio.leerling.sleutel])
+    assert client(lpa).get(melding_url).status_code == 200
+    assert client(lpa).get(leerling_url).status_code == 200
+    elders = RolFactory(
+        gebruiker=lpa.gebruiker, rolsoort=R.LEERPLICHTAMBTENAAR, gemeente=wereld.ander.gemeente
+    )
+    andere_rol = client_voor(elders)
+    with Log() as log:
+        assert andere_rol.get(melding_url).status_code == 404
+    assert [(r.actie, r.resultaat) for r in log.regels] == [("lezen", "geweigerd")]
+    assert andere_rol.get(leerling_url).status_code == 404
+    assert andere_rol.get(reverse("verzuim:overzicht")).context["rijen"] == []
+    actor_elders = Actor(gebruiker=lpa.gebruiker, rol=elders)
+    assert not leerlingbeleid.mag(actor_elders, "bekijken", regio.leerling)
+    # Without a woongemeente the municipality of the school location counts.
+    Leerling.objects.filter(pk=regio.leerling.pk).update(woongemeente=None)
+    assert leerlingbeleid.mag(lpa, "bekijken", regio.leerling)
+    assert not leerlingbeleid.mag(actor_elders, "bekijken", regio.leerling)
+
+
+def test_link_naar_de_leerling_alleen_voor_wie_de_leerling_mag_zien(wereld: Any) -> None:
+    regio = wereld.eigen
+    kind = LeerlingFactory(voornamen="Zonder", achternaam="Tlv", woongemeente=regio.gemeente)
+    InschrijvingFactory(leerling=kind, vestiging=regio.vestiging)
+    melding = melden(regio, leerling=kind)
+    url = reverse("verzuim:melding", args=[melding.sleutel])
+    link = reverse("leerlingen:detail", args=[kind.sleutel])
+    for rolsoort in (R.INTERN_BEGELEIDER, R.LEERPLICHTAMBTENAAR):
+        antwoord = client(regio[rolsoort]).get(url)
+        assert antwoord.status_code == 200
+        assert link in antwoord.content.decode(), rolsoort
+    for rolsoort in (R.LOKET, R.COMMISSIELID):
+        antwoord = client(regio[rolsoort]).get(url)
+        assert antwoord.status_code == 200
+        assert link not in antwoord.content.decode(), rolsoort
+        assert client(regio[rolsoort]).get(link).status_code == 404
+
+
+def test_leerlingpagina_toont_opp_kop_alleen_aan_wie_opps_leest(wereld: Any) -> None:
+    """Regression: the leerplichtambtenaar saw the OPP heading with "Geen OPP." although
+    the pupil has one."""
+    regio = wereld.eigen
+    melden(regio)
+    OppFactory(leerling=regio.leerling, vestiging=regio.vestiging, ingevuld=True)
+    url = reverse("leerlingen:detail", args=[regio.leerling.sleutel])
+    antwoord = client(regio[R.LEERPLICHTAMBTENAAR]).get(url)
+    assert antwoord.status_code == 200
+    assert antwoord.context["mag_opp_lezen"] is False
+    tekst = antwoord.content.decode()
+    assert "Ontwikkelingsperspectief (OPP)" not in tekst
+    assert "Geen OPP." not in tekst
+    antwoord = client(regio[R.INTERN_BEGELEIDER]).get(url)
+    assert antwoord.context["mag_opp_lezen"] is True
+    tekst = antwoord.content.decode()
+    assert "Ontwikkelingsperspectief (OPP)" in tekst and "Versie 1" in tekst

@@ -17,8 +17,9 @@ from passend.core.models import Toegangsregel
 from passend.core.tests.scenario import client_voor
 from passend.leerlingen.models import Leerling
 from passend.organisaties.tests.factories import GemeenteFactory, SamenwerkingsverbandFactory
-from passend.verzuim.models import Verzuimmelding
+from passend.verzuim.models import Partner, Verzuimmelding
 from passend.verzuim.rules import Reden, Verzuimsoort, schooljaar_grenzen, schooljaar_van
+from passend.verzuim.tests.factories import PartnerFactory
 from passend.verzuim.tests.test_cijfers import Telwereld, maak_telwereld
 from passend.verzuim.views.rapportage import TELLING_KOLOMMEN
 
@@ -198,7 +199,12 @@ def test_rapportage_heeft_een_vast_aantal_queries(telwereld, aantal):
 @pytest.mark.parametrize("aantal", [5, 500])
 def test_leerplichttelling_heeft_een_vast_aantal_queries(telwereld, aantal):
     _veel_meldingen(telwereld, aantal)
-    gedaan, antwoord = _queries(_lpa_client(telwereld.gemeente), TELLING, JAAR)
+    rol = RolFactory(rolsoort=R.LEERPLICHTAMBTENAAR, gemeente=telwereld.gemeente)
+    Partner.objects.bulk_create(
+        Partner(melding=m, gebruiker=rol.gebruiker, naam="Leerplicht", van=m.sinds)
+        for m in Verzuimmelding.objects.filter(meldnummer__gte="2025-100")
+    )
+    gedaan, antwoord = _queries(client_voor(rol), TELLING, JAAR)
     assert gedaan <= MAX_TELLING
     assert antwoord.status_code == 200
     assert len(antwoord.content.decode("utf-8-sig").splitlines()) > aantal
@@ -219,8 +225,25 @@ def _lees_csv(antwoord) -> tuple[list[list[str]], list[dict[str, str]]]:
     return blok, regels
 
 
+def _lpa_partner_in(w: Telwereld, *meldnummers: str):
+    """A leerplichtambtenaar of the municipality who is a running partner in these cases."""
+    rol = RolFactory(rolsoort=R.LEERPLICHTAMBTENAAR, gemeente=w.gemeente)
+    for melding in Verzuimmelding.objects.filter(meldnummer__in=meldnummers):
+        PartnerFactory(melding=melding, gebruiker=rol.gebruiker, van=melding.sinds)
+    return rol
+
+
 def test_leerplichtambtenaar_downloadt_de_telling_van_de_eigen_gemeente(telwereld):
-    antwoord = _lpa_client(telwereld.gemeente).get(TELLING, JAAR)
+    """The summary covers every case in the municipality; rows only the cases the
+    leerplichtambtenaar is a running partner in (an ended partnership gives no row)."""
+    rol = _lpa_partner_in(telwereld, "2025-005", "2025-003", "2025-008")
+    PartnerFactory(
+        melding=Verzuimmelding.objects.get(meldnummer="2025-001"),
+        gebruiker=rol.gebruiker,
+        van=datetime.date(2025, 9, 1),
+        tot=datetime.date(2025, 9, 30),
+    )
+    antwoord = client_voor(rol).get(TELLING, JAAR)
     assert antwoord.status_code == 200
     assert antwoord["Content-Type"] == "text/csv; charset=utf-8"
     assert "leerplichttelling-9301-2025-2026.csv" in antwoord["Content-Disposition"]
@@ -233,7 +256,7 @@ def test_leerplichtambtenaar_downloadt_de_telling_van_de_eigen_gemeente(telwerel
     assert samenvatting[("soort", "Vrijstelling 5 onder a")] == "1"
     assert samenvatting[("reden", "Geen passend onderwijsaanbod")] == "7"
     assert samenvatting[("duur", "26 weken of langer")] == "3"
-    assert [r["meldnummer"] for r in regels][:2] == ["2025-005", "2025-001"]
+    assert [r["meldnummer"] for r in regels] == ["2025-005", "2025-008", "2025-003"]
     drie = next(r for r in regels if r["meldnummer"] == "2025-003")
     melding = Verzuimmelding.objects.get(meldnummer="2025-003")
     assert drie == {
@@ -252,8 +275,34 @@ def test_leerplichtambtenaar_downloadt_de_telling_van_de_eigen_gemeente(telwerel
     assert regel.actie == "exporteren"
     assert _sleutels(regel) == {
         melding.leerling.sleutel
-        for melding in Verzuimmelding.objects.exclude(meldnummer="2025-007")
+        for melding in Verzuimmelding.objects.filter(
+            meldnummer__in=["2025-005", "2025-008", "2025-003"]
+        )
     }
+
+
+def test_collega_zonder_partnerschap_krijgt_aantallen_maar_geen_rijen(telwereld):
+    """Regression: any leerplichtambtenaar of the municipality got pupil-level rows of
+    cases they are not a partner in."""
+    _lpa_partner_in(telwereld, "2025-001", "2025-003")
+    antwoord = _lpa_client(telwereld.gemeente).get(TELLING, JAAR)
+    assert antwoord.status_code == 200
+    blok, regels = _lees_csv(antwoord)
+    samenvatting = {(r[0], r[1]): r[2] for r in blok if len(r) == 3 and r[0] != "Leerplichttelling"}
+    assert samenvatting[("totaal", "meldingen")] == "7"
+    assert samenvatting[("thuiszitters", "totaal")] == "4"
+    assert regels == []
+    (regel,) = _regels("verzuim:leerplichttelling")
+    assert regel.actie == "exporteren" and regel.resultaat == "toegestaan"
+    assert _sleutels(regel) == set()
+    for leerling in Leerling.objects.all():
+        assert str(leerling.sleutel) not in antwoord.content.decode("utf-8-sig")
+
+
+def test_formulier_zegt_dat_rijen_alleen_eigen_meldingen_zijn(telwereld):
+    antwoord = _lpa_client(telwereld.gemeente).get(TELLING)
+    assert antwoord.status_code == 200
+    assert "alleen voor de meldingen waarin u nu zelf partner bent" in antwoord.content.decode()
 
 
 def test_leerplichtambtenaar_kan_geen_andere_gemeente_kiezen(telwereld):
@@ -286,8 +335,9 @@ def test_swv_buiten_het_werkgebied_is_een_formulierfout(telwereld):
 
 
 def test_formules_in_de_csv_worden_onschadelijk(telwereld):
+    rol = _lpa_partner_in(telwereld, "2025-003")
     Verzuimmelding.objects.filter(meldnummer="2025-003").update(meldnummer="=1+2")
-    antwoord = _lpa_client(telwereld.gemeente).get(TELLING, JAAR)
+    antwoord = client_voor(rol).get(TELLING, JAAR)
     _blok, regels = _lees_csv(antwoord)
     assert "'=1+2" in {r["meldnummer"] for r in regels}
 

@@ -11,12 +11,18 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
+from passend.accounts.actor import Actor
 from passend.accounts.rules import Rolsoort
+from passend.accounts.tests.factories import RolFactory
 from passend.core.models import Toegangsregel
 from passend.core.permissions import Geweigerd
 from passend.leerlingen.models import Betrokkenheid
+from passend.leerlingen.permissions import beleid as leerlingbeleid
+from passend.leerlingen.tests.factories import InschrijvingFactory, LeerlingFactory
+from passend.ondersteuning.permissions import beleid as oppbeleid
+from passend.ondersteuning.tests.factories import OppFactory
 from passend.verzuim import services
-from passend.verzuim.models import Partner, Verzuimmelding
+from passend.verzuim.models import Doorbraakplan, Partner, Verzuimmelding
 from passend.verzuim.permissions import beleid
 from passend.verzuim.rules import Partnersoort, Reden, Uitkomst, Verzuimsoort
 from passend.verzuim.selectors import meldingen_zichtbaar_voor
@@ -52,6 +58,26 @@ def fouten(exc: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
 # --- melding_maken -------------------------------------------------------------------------
 
 
+def test_melding_geeft_de_commissie_en_deskundige_van_het_swv_geen_inzage_in_het_dossier(
+    wereld: Any,
+) -> None:
+    """A verzuim report must not open the pupil's file and OPPs to the SWV's commission and
+    experts (regression: the case gave the SWV a betrokkenheid with the pupil)."""
+    regio = wereld.eigen
+    kind = LeerlingFactory(voornamen="Zonder", achternaam="Tlv", woongemeente=regio.gemeente)
+    InschrijvingFactory(leerling=kind, vestiging=regio.vestiging)
+    opp = OppFactory(leerling=kind, vestiging=regio.vestiging)
+    melding = melden(regio, leerling=kind)
+    assert not Betrokkenheid.objects.filter(leerling=kind, samenwerkingsverband__isnull=False)
+    deskundige = RolFactory(rolsoort=R.DESKUNDIGE, samenwerkingsverband=regio.swv)
+    for actor in (Actor(gebruiker=deskundige.gebruiker, rol=deskundige), regio[R.COMMISSIELID]):
+        assert not oppbeleid.mag(actor, "bekijken", opp)
+        assert not leerlingbeleid.mag(actor, "bekijken", kind)
+    # The SWV still has the case itself through the verzuim policy.
+    assert beleid.mag(regio[R.COMMISSIELID], "bekijken", melding)
+    assert beleid.mag(regio[R.LOKET], "bekijken", melding)
+
+
 def test_melding_maken_maakt_partners_en_betrokkenheden(wereld: Any) -> None:
     regio = wereld.eigen
     melding = melden(regio)
@@ -67,9 +93,9 @@ def test_melding_maken_maakt_partners_en_betrokkenheden(wereld: Any) -> None:
     }
     grond = f"verzuimmelding {melding.meldnummer}"
     betrokken = Betrokkenheid.objects.filter(leerling=regio.leerling, grond=grond)
+    # Only the municipality's partner gets a (personal) betrokkenheid; the SWV none.
     assert {(b.gebruiker_id, b.samenwerkingsverband_id) for b in betrokken} == {
         (regio[R.LEERPLICHTAMBTENAAR].gebruiker.pk, None),
-        (None, regio.swv.pk),
     }
     regel = Toegangsregel.objects.get(object_id=str(melding.sleutel))
     assert regel.actie == "aanmaken" and regel.resultaat == "toegestaan"
@@ -421,6 +447,7 @@ def test_doorbraakplan_met_instellingen(wereld: Any) -> None:
         services.doorbraakplan_vastleggen(
             actor=regio[R.LEERPLICHTAMBTENAAR],
             melding=melding,
+            revisie=1,
             aanpak="",
             uiterlijk=gevraagd - timedelta(days=1),
             doorzettingsmacht="",
@@ -436,6 +463,7 @@ def test_doorbraakplan_met_instellingen(wereld: Any) -> None:
     plan = services.doorbraakplan_vastleggen(
         actor=regio[R.LEERPLICHTAMBTENAAR],
         melding=melding,
+        revisie=1,
         aanpak="Samen met jeugdhulp een plek zoeken",
         uiterlijk=gevraagd + timedelta(weeks=2),
         doorzettingsmacht="de wethouder",
@@ -443,6 +471,141 @@ def test_doorbraakplan_met_instellingen(wereld: Any) -> None:
     assert plan.gevraagd_op == gevraagd
     assert plan.vastgesteld_op == vandaag()
     assert plan.vastgesteld_door == regio[R.LEERPLICHTAMBTENAAR].gebruiker
+    melding.refresh_from_db()
+    assert melding.revisie == 2
+
+
+def test_doorbraakplan_met_verouderde_revisie_overschrijft_niets(wereld: Any) -> None:
+    """Two people edit the plan at once: the second, with the revision they read, is
+    refused and the first one's plan stays (regression: the update had no revisie)."""
+    regio = wereld.eigen
+    melding = melden(regio, sinds=vandaag() - timedelta(weeks=20))
+    uiterlijk = vandaag() + timedelta(weeks=4)
+    services.doorbraakplan_vastleggen(
+        actor=regio[R.LEERPLICHTAMBTENAAR],
+        melding=melding,
+        revisie=1,
+        aanpak="Plan van leerplicht",
+        uiterlijk=uiterlijk,
+        doorzettingsmacht="de wethouder",
+    )
+    with pytest.raises(services.Conflict):
+        services.doorbraakplan_vastleggen(
+            actor=regio[R.INTERN_BEGELEIDER],
+            melding=melding,
+            revisie=1,
+            aanpak="Plan van de school",
+            uiterlijk=uiterlijk,
+            doorzettingsmacht="de directeur",
+        )
+    plan = Doorbraakplan.objects.get(melding=melding)
+    assert (plan.aanpak, plan.doorzettingsmacht) == ("Plan van leerplicht", "de wethouder")
+    plan = services.doorbraakplan_vastleggen(
+        actor=regio[R.INTERN_BEGELEIDER],
+        melding=melding,
+        revisie=2,
+        aanpak="Plan van de school",
+        uiterlijk=uiterlijk,
+        doorzettingsmacht="de directeur",
+    )
+    assert plan.aanpak == "Plan van de school"
+    assert Verzuimmelding.objects.get(pk=melding.pk).revisie == 3
+
+
+@override_settings(
+    PASSEND={
+        **settings.PASSEND,
+        "VERZUIM_DOORBRAAK_NA_WEKEN": 12,
+        "VERZUIM_DOORBRAAK_TERMIJN_WEKEN": 4,
+    }
+)
+def test_doorbraakplan_vroeg_vastgelegd_is_vandaag_gevraagd(wereld: Any) -> None:
+    """A plan made before the standard ask date (12 weeks after the start) counts as asked
+    for today: its deadline may lie before that date (regression: gevraagd_op was always
+    the standard date, months ahead)."""
+    regio = wereld.eigen
+    melding = melden(regio, sinds=vandaag() - timedelta(weeks=2))
+    standaard = melding.sinds + timedelta(weeks=12)
+    plan = services.doorbraakplan_vastleggen(
+        actor=regio[R.LEERPLICHTAMBTENAAR],
+        melding=melding,
+        revisie=1,
+        aanpak="Nu al een plan",
+        uiterlijk=vandaag() + timedelta(weeks=3),
+        doorzettingsmacht="de wethouder",
+    )
+    assert plan.uiterlijk < standaard
+    assert plan.gevraagd_op == vandaag()
+    with pytest.raises(ValidationError) as exc:
+        services.doorbraakplan_vastleggen(
+            actor=regio[R.LEERPLICHTAMBTENAAR],
+            melding=melding,
+            revisie=2,
+            aanpak="Nu al een plan",
+            uiterlijk=vandaag() - timedelta(days=1),
+            doorzettingsmacht="de wethouder",
+        )
+    assert fouten(exc) == {
+        "uiterlijk": [
+            "De deadline kan niet vóór de dag liggen waarop het plan is gevraagd "
+            f"({vandaag():%d-%m-%Y})."
+        ]
+    }
+
+
+def test_beeindigde_partner_kan_opnieuw_meedoen(wereld: Any) -> None:
+    """Regression: the unique constraint ignored ``tot``, so an ended partner could never
+    be added again."""
+    regio = wereld.eigen
+    melding = melden(regio, sinds=vandaag() - timedelta(weeks=3))
+    jeugdhulp = regio[R.JEUGDHULP].gebruiker
+    eerste = services.partner_toevoegen(
+        actor=regio[R.INTERN_BEGELEIDER],
+        melding=melding,
+        soort=Partnersoort.JEUGDHULP,
+        van=vandaag() - timedelta(days=10),
+        gebruiker=jeugdhulp,
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.partner_toevoegen(
+            actor=regio[R.INTERN_BEGELEIDER],
+            melding=melding,
+            soort=Partnersoort.JEUGDHULP,
+            van=vandaag(),
+            gebruiker=jeugdhulp,
+        )
+    assert fouten(exc) == {"gebruiker": ["Deze persoon is al partner in deze melding."]}
+    services.partner_beeindigen(
+        actor=regio[R.INTERN_BEGELEIDER], partner=eerste, tot=vandaag() - timedelta(days=5)
+    )
+    assert not beleid.mag(regio[R.JEUGDHULP], "bekijken", melding)
+    tweede = services.partner_toevoegen(
+        actor=regio[R.INTERN_BEGELEIDER],
+        melding=melding,
+        soort=Partnersoort.JEUGDHULP,
+        van=vandaag(),
+        gebruiker=jeugdhulp,
+    )
+    assert tweede.pk != eerste.pk and tweede.tot is None
+    assert beleid.mag(regio[R.JEUGDHULP], "bekijken", melding)
+    assert leerlingbeleid.mag(regio[R.JEUGDHULP], "bekijken", regio.leerling)
+    perioden = Betrokkenheid.objects.filter(
+        gebruiker=jeugdhulp, grond=f"verzuimmelding {melding.meldnummer}"
+    ).order_by("van")
+    assert [(b.van, b.tot) for b in perioden] == [
+        (vandaag() - timedelta(days=10), vandaag() - timedelta(days=5)),
+        (vandaag(), None),
+    ]
+    # A third time after ending again also works (no duplicate lookup in between).
+    services.partner_beeindigen(actor=regio[R.INTERN_BEGELEIDER], partner=tweede, tot=vandaag())
+    services.partner_toevoegen(
+        actor=regio[R.INTERN_BEGELEIDER],
+        melding=melding,
+        soort=Partnersoort.JEUGDHULP,
+        van=vandaag(),
+        gebruiker=jeugdhulp,
+    )
+    assert Partner.objects.filter(melding=melding, gebruiker=jeugdhulp).count() == 3
 
 
 def test_melding_beeindigen(wereld: Any) -> None:
@@ -498,7 +661,7 @@ def test_melding_beeindigen(wereld: Any) -> None:
     assert not Partner.objects.filter(melding=melding, tot__isnull=True).exists()
     grond = f"verzuimmelding {melding.meldnummer}"
     assert not Betrokkenheid.objects.filter(grond=grond, tot__isnull=True).exists()
-    assert Betrokkenheid.objects.filter(grond=grond).count() == 2
+    assert Betrokkenheid.objects.filter(grond=grond).count() == 1  # leerplicht (no SWV)
     with pytest.raises(ValidationError) as exc:
         services.aanbod_vastleggen(
             actor=regio[R.LOKET], melding=klaar, revisie=2, aanbod_op=vandaag(), omschrijving="x"

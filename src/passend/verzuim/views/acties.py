@@ -200,6 +200,7 @@ def doorbraak(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     def maak(melding: Verzuimmelding, data: Any) -> forms.DoorbraakForm:
         plan = getattr(melding, "doorbraakplan", None)
         initial = {
+            **_revisie(melding),
             "uiterlijk": plan.uiterlijk if plan else doorbraak_standaard(melding).uiterlijk,
             "doorzettingsmacht": plan.doorzettingsmacht
             if plan
@@ -212,6 +213,7 @@ def doorbraak(request: HttpRequest, sleutel: UUID) -> HttpResponse:
         services.doorbraakplan_vastleggen(
             actor=actor,
             melding=melding,
+            revisie=data["revisie"],
             aanpak=data["aanpak"],
             uiterlijk=data["uiterlijk"],
             doorzettingsmacht=data["doorzettingsmacht"],

@@ -7,8 +7,9 @@
   shows its errors and no figures (and touches no pupil data: no record).
 * ``leerplichttelling``: without a school year a form; with one a CSV file (pupil-level
   rows: one EXPORTEREN record with every pupil key, written before the file is sent). The
-  leerplichtambtenaar exports their own municipality; the SWV chooses one municipality of
-  its werkgebied and exports its own cases there.
+  leerplichtambtenaar exports their own municipality (the counts of every case, rows only of
+  the cases they are a running partner in); the SWV chooses one municipality of its
+  werkgebied and exports its own cases there (counts and rows).
 """
 
 import csv
@@ -26,7 +27,7 @@ from django.views.decorators.http import require_GET
 
 from passend.aanbod.aanbodbestand.kolommen import formule_afschermen
 from passend.accounts.actor import Actor, actor_of_403
-from passend.accounts.rules import Rolsoort
+from passend.accounts.rules import GEMEENTEROLLEN, Rolsoort
 from passend.core.forms import NLDesignForm
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
@@ -317,6 +318,9 @@ def leerplichttelling(request: HttpRequest) -> HttpResponse:
         schooljaar=form.cleaned_data["schooljaar"],
         peildatum=vandaag,
         samenwerkingsverband=swv,
+        # A municipal worker gets rows only of the cases they are a running partner in;
+        # the summary stays municipality-wide. The SWV gets every row of its own cases.
+        rijen_alleen_voor_partner=actor.gebruiker if actor.rolsoort in GEMEENTEROLLEN else None,
     )
     toegang_vastleggen(
         actor=actor,
@@ -327,7 +331,7 @@ def leerplichttelling(request: HttpRequest) -> HttpResponse:
         toegestaan=True,
         reden=(
             f"Leerplichttelling {gemeente.naam} {telling['schooljaar']} "
-            f"({telling['aantal']} meldingen)"
+            f"({telling['aantal']} meldingen, {telling['aantal_rijen']} op leerlingniveau)"
         ),
         route=route,
     )

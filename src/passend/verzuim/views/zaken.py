@@ -18,6 +18,7 @@ from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
 from passend.leerlingen.models import Leerling
+from passend.leerlingen.permissions import beleid as leerlingbeleid
 from passend.leerlingen.selectors import leerling_voor_actor
 from passend.organisaties.models import Gemeente
 from passend.verzuim import rules
@@ -109,7 +110,9 @@ def melding(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             "acties": acties,
             "plan": plan,
             "mag": mag(actor),
-            "ziet_leerling": actor.rolsoort in SCHOOL,
+            # The pupil's page only for who the pupil policy lets in (not the SWV's
+            # commission through the case alone).
+            "ziet_leerling": leerlingbeleid.mag(actor, "bekijken", zaak.leerling),
         },
     )
 

@@ -254,9 +254,11 @@ def verzuim_schrijven(*, seed: int, gebruikt: set[int]) -> Verzuimtelling:
     )
     for werker, melding in lang[:2]:
         standaard = doorbraak_standaard(melding)
+        vers = _vers(melding)
         doorbraakplan_vastleggen(
             actor=werker,
-            melding=_vers(melding),
+            melding=vers,
+            revisie=vers.revisie,
             aanpak=(
                 "Onderwijs, gemeente en jeugdhulp maken samen een plan: een tijdelijke plek "
                 "in een onderwijs-zorgarrangement, daarna terug naar school."
