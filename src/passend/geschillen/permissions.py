@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from passend.accounts.rules import Rolsoort
 from passend.core.perioden import actief_op
-from passend.core.permissions import Beleid
+from passend.core.permissions import Beleid, rolregels
 from passend.geschillen.models import Onenigheid
 from passend.leerlingen.models import Inschrijving, Ouderschap
 
@@ -104,14 +104,6 @@ def veilig_thuis_leerlingen(actor: Any) -> Q:
     return Q(Exists(inschrijving))
 
 
-def _rolregel(rollen: frozenset[str]) -> Any:
-    @rules.predicate
-    def heeft_rol(actor: Any) -> bool:
-        return actor.rolsoort in rollen
-
-    return heeft_rol
-
-
 @rules.predicate
 def in_zicht(actor: Any, onenigheid: Onenigheid | None) -> bool:
     if onenigheid is None:
@@ -130,21 +122,13 @@ def ouder_met_gezag(actor: Any, onenigheid: Onenigheid | None) -> bool:
     ).exists()
 
 
-def _regels() -> rules.RuleSet:
-    regels = rules.RuleSet()
-    for actie, rollen in ROLLEN.items():
-        regels.add_rule(f"rol:{actie}", _rolregel(rollen))
-        if actie == "intrekken":
-            regels.add_rule(actie, _rolregel(rollen) & in_zicht & ouder_met_gezag)
-        elif actie in OBJECTACTIES:
-            regels.add_rule(actie, _rolregel(rollen) & in_zicht)
-        else:
-            regels.add_rule(actie, _rolregel(rollen))
-    return regels
-
-
 class GeschillenBeleid(Beleid[Onenigheid]):
-    regels = _regels()
+    regels = rolregels(
+        ROLLEN,
+        objectacties=OBJECTACTIES,
+        in_zicht=in_zicht,
+        extra={"intrekken": ouder_met_gezag},
+    )
 
     def filter_zichtbaar(self, actor: Any, queryset: QuerySet[Onenigheid]) -> QuerySet[Onenigheid]:
         if actor is None:

@@ -16,7 +16,7 @@ import rules
 from django.db.models import Q, QuerySet
 
 from passend.accounts.rules import Rolsoort
-from passend.core.permissions import Beleid
+from passend.core.permissions import Beleid, rolregels
 from passend.steunpunt.models import Contact
 
 R = Rolsoort
@@ -39,31 +39,12 @@ WEIGERREDENEN = {
 }
 
 
-def _rolregel(rollen: frozenset[str]) -> Any:
-    @rules.predicate
-    def heeft_rol(actor: Any) -> bool:
-        return actor.rolsoort in rollen
-
-    return heeft_rol
-
-
 @rules.predicate
 def eigen_swv(actor: Any, contact: Contact | None) -> bool:
     if contact is None:
         return False
     swv = actor.rol.samenwerkingsverband_id
     return swv is not None and contact.samenwerkingsverband_id == swv
-
-
-def _regels() -> rules.RuleSet:
-    regels = rules.RuleSet()
-    for actie, rollen in ROLLEN.items():
-        regels.add_rule(f"rol:{actie}", _rolregel(rollen))
-        if actie in OBJECTACTIES:
-            regels.add_rule(actie, _rolregel(rollen) & eigen_swv)
-        else:
-            regels.add_rule(actie, _rolregel(rollen))
-    return regels
 
 
 def contact_zichtbaarheid(actor: Any) -> Q:
@@ -74,7 +55,7 @@ def contact_zichtbaarheid(actor: Any) -> Q:
 
 
 class SteunpuntBeleid(Beleid[Contact]):
-    regels = _regels()
+    regels = rolregels(ROLLEN, objectacties=OBJECTACTIES, in_zicht=eigen_swv)
 
     def filter_zichtbaar(self, actor: Any, queryset: QuerySet[Contact]) -> QuerySet[Contact]:
         if actor is None:

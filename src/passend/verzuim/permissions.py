@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from passend.accounts.rules import GEMEENTEROLLEN, Rolsoort
 from passend.core.perioden import actief_op
-from passend.core.permissions import Beleid
+from passend.core.permissions import Beleid, rolregels
 from passend.verzuim.models import Partner, Verzuimmelding
 
 R = Rolsoort
@@ -82,14 +82,6 @@ def melding_zichtbaarheid(actor: Any) -> Q:
     return Q(Exists(partner))
 
 
-def _rolregel(rollen: frozenset[str]) -> Any:
-    @rules.predicate
-    def heeft_rol(actor: Any) -> bool:
-        return actor.rolsoort in rollen
-
-    return heeft_rol
-
-
 @rules.predicate
 def in_zicht(actor: Any, melding: Verzuimmelding | None) -> bool:
     if melding is None:
@@ -97,19 +89,8 @@ def in_zicht(actor: Any, melding: Verzuimmelding | None) -> bool:
     return Verzuimmelding.objects.filter(melding_zichtbaarheid(actor), pk=melding.pk).exists()
 
 
-def _regels() -> rules.RuleSet:
-    regels = rules.RuleSet()
-    for actie, rollen in ROLLEN.items():
-        regels.add_rule(f"rol:{actie}", _rolregel(rollen))
-        if actie in OBJECTACTIES:
-            regels.add_rule(actie, _rolregel(rollen) & in_zicht)
-        else:
-            regels.add_rule(actie, _rolregel(rollen))
-    return regels
-
-
 class VerzuimBeleid(Beleid[Verzuimmelding]):
-    regels = _regels()
+    regels = rolregels(ROLLEN, objectacties=OBJECTACTIES, in_zicht=in_zicht)
 
     def filter_zichtbaar(
         self, actor: Any, queryset: QuerySet[Verzuimmelding]
