@@ -21,11 +21,10 @@ Row numbers are the rows a spreadsheet shows: the header is row 1, the first dat
 Row 0 stands for the file as a whole.
 
 Modules: ``kolommen`` (columns, limits, a row and a problem as data, encodings, the formula
-guard), ``lezen`` (reading, with every problem per row and column), ``schrijven`` (writing).
+guard is ``core.csvbestand``), ``lezen`` (reading, with every problem per row and column), ``schrijven`` (writing).
 """
 
 from passend.aanbod.aanbodbestand.kolommen import (
-    FORMULETEKENS,
     KOLOMMEN,
     LIJSTSCHEIDING,
     MAX_CAPACITEIT,
@@ -40,8 +39,6 @@ from passend.aanbod.aanbodbestand.kolommen import (
     Aanbodregel,
     Bestandsfout,
     Keuzelijst,
-    formule_afschermen,
-    formule_ontschermen,
     tekst_van,
 )
 from passend.aanbod.aanbodbestand.lezen import (
@@ -51,6 +48,7 @@ from passend.aanbod.aanbodbestand.lezen import (
     per_vestiging,
 )
 from passend.aanbod.aanbodbestand.schrijven import bestand_schrijven
+from passend.core.csvbestand import FORMULETEKENS, formule_afschermen, formule_ontschermen
 
 __all__ = [
     "FORMULETEKENS",

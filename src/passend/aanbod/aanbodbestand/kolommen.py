@@ -30,7 +30,6 @@ MAX_TEKST = MAXIMALE_TEKSTLENGTE
 MAX_CONTACT = MAXIMALE_CONTACTLENGTE
 MAX_CAPACITEIT = 100_000
 #: Leading characters a spreadsheet reads as the start of a formula.
-FORMULETEKENS = frozenset("=+-@\t\r")
 
 
 @dataclass(frozen=True)
@@ -107,17 +106,3 @@ def tekst_van(bron: bytes) -> str | None:
         return bron.decode("cp1252")
     except UnicodeDecodeError:
         return None
-
-
-def formule_ontschermen(waarde: str) -> str:
-    """Remove the ``'`` the export put before a text that starts like a formula."""
-    if waarde.startswith("'") and waarde.lstrip("'")[:1] in FORMULETEKENS and waarde.lstrip("'"):
-        return waarde[1:]
-    return waarde
-
-
-def formule_afschermen(waarde: str) -> str:
-    """Put a ``'`` before a text a spreadsheet would read as a formula (CSV injection)."""
-    if waarde and waarde.lstrip("'")[:1] in FORMULETEKENS and waarde.lstrip("'"):
-        return "'" + waarde
-    return waarde

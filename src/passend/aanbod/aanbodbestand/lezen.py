@@ -19,10 +19,10 @@ from passend.aanbod.aanbodbestand.kolommen import (
     Aanbodregel,
     Bestandsfout,
     Keuzelijst,
-    formule_ontschermen,
     tekst_van,
 )
 from passend.aanbod.rules import schooljaar_geldig
+from passend.core.csvbestand import formule_ontschermen
 from passend.organisaties.rules import VESTIGINGSCODE
 
 

@@ -9,8 +9,8 @@ from passend.aanbod.aanbodbestand.kolommen import (
     LIJSTSCHEIDING,
     SCHEIDINGSTEKEN,
     Aanbodregel,
-    formule_afschermen,
 )
+from passend.core.csvbestand import formule_afschermen
 
 
 def bestand_schrijven(regels: Iterable[Aanbodregel]) -> str:

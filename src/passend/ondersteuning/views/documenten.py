@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from passend.accounts.actor import actor_of_403
+from passend.core.csvbestand import formule_afschermen
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.ondersteuning.pdf import opp_pdf
@@ -54,11 +55,6 @@ def pdf(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     return antwoord
 
 
-def _csv_veilig(tekst: str) -> str:
-    """A cell a spreadsheet would read as a formula gets a leading apostrophe."""
-    return f"'{tekst}" if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
-
-
 @require_GET
 @never_cache
 @login_required
@@ -93,7 +89,7 @@ def bron_export(request: HttpRequest) -> HttpResponse:
             [
                 periode["vestiging__vestigingscode"],
                 periode["leerling__sleutel"],
-                _csv_veilig(periode["leerling__achternaam"]),
+                formule_afschermen(periode["leerling__achternaam"]),
                 periode["leerling__geboortedatum"].isoformat(),
                 periode["begin"].isoformat(),
                 periode["eind"].isoformat() if periode["eind"] else "",

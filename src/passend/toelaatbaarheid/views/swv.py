@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from passend.accounts.models import Rol
 from passend.accounts.rules import Rolsoort
+from passend.core.csvbestand import formule_afschermen
 from passend.core.models import Actie
 from passend.core.perioden import actief_op
 from passend.core.toegangslog import toegang_vastleggen
@@ -150,11 +151,6 @@ def rapportage(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _csv_veilig(tekst: str) -> str:
-    """A cell a spreadsheet would read as a formula gets a leading apostrophe."""
-    return f"'{tekst}" if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
-
-
 @require_GET
 @never_cache
 @login_required
@@ -182,7 +178,7 @@ def export(request: HttpRequest) -> HttpResponse:
     for r in regels:
         schrijver.writerow(
             [
-                _csv_veilig(r["huidige_vestigingscode"] or r["vestiging__vestigingscode"]),
+                formule_afschermen(r["huidige_vestigingscode"] or r["vestiging__vestigingscode"]),
                 r["leerling__sleutel"],
                 r["schoolsoort"],
                 r["bekostigingscategorie"] or "",

@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from passend.aanbod.aanbodbestand.kolommen import formule_afschermen
 from passend.accounts.actor import Actor, actor_of_403
 from passend.accounts.rules import GEMEENTEROLLEN, Rolsoort
+from passend.core.csvbestand import csv_download, formule_afschermen
 from passend.core.forms import NLDesignForm
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
@@ -336,9 +336,5 @@ def leerplichttelling(request: HttpRequest) -> HttpResponse:
         route=route,
     )
     tekst = telling_als_csv(telling)
-    antwoord = HttpResponse(
-        ("\ufeff" + tekst).encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
     naam = f"leerplichttelling-{gemeente.code or gemeente.pk}-{telling['schooljaar']}.csv"
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return antwoord
+    return csv_download(tekst, naam)

@@ -39,12 +39,3 @@ def pagina(
         sjabloon,
         {"menu": menu, "swv": actor.rol.samenwerkingsverband, **context},
     )
-
-
-def csv_download(tekst: str, bestandsnaam: str) -> HttpResponse:
-    """A CSV download in UTF-8 with a byte-order mark (so Excel reads the accents)."""
-    antwoord = HttpResponse(
-        ("\ufeff" + tekst).encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
-    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    return antwoord

@@ -11,7 +11,8 @@ from passend.aanbod.rules import Faciliteit, schooljaren_om_te_beschrijven
 from passend.aanbod.selectors.catalogus import actieve_gebieden
 from passend.aanbod.selectors.regio import exportregels
 from passend.aanbod.services.importeren import ImportMislukt, aanbod_importeren
-from passend.aanbod.views.swv.basis import actor_voor, csv_download, pagina
+from passend.aanbod.views.swv.basis import actor_voor, pagina
+from passend.core.csvbestand import csv_download
 
 #: The import page lists this many errors; the rest is counted.
 FOUTEN_OP_PAGINA = 300

@@ -22,7 +22,8 @@ from passend.aanbod.selectors.regio import (
     wachtlijststanden,
     wachtlijstvestigingen,
 )
-from passend.aanbod.views.swv.basis import actor_voor, csv_download, pagina
+from passend.aanbod.views.swv.basis import actor_voor, pagina
+from passend.core.csvbestand import csv_download
 from passend.core.grafiek import Staaf, lijngrafiek, staafgrafiek
 
 PAGINA_GROOTTE = 100
