@@ -7,6 +7,11 @@ from datetime import date
 
 from django.db import models
 
+# School years are the shared kernel's; re-exported for the offer's own vocabulary.
+from passend.core.kalender import schooljaar_begin as schooljaar_begin
+from passend.core.kalender import schooljaar_einde as schooljaar_einde
+from passend.core.kalender import schooljaar_van as schooljaar_van
+
 #: A school year runs from 1 August to 31 July.
 SCHOOLJAAR = re.compile(r"^(\d{4})-(\d{4})$")
 #: Mean earth radius for distances as the crow flies.
@@ -61,23 +66,9 @@ MAXIMALE_CONTACTLENGTE = 300
 SOORTEN_MET_WACHTLIJST = frozenset({"sbo", "so", "vso", "so_vso"})
 
 
-def schooljaar_van(datum: date) -> str:
-    """'2026-2027' for any date from 1 August 2026 to 31 July 2027."""
-    begin = datum.year if datum.month >= 8 else datum.year - 1
-    return f"{begin}-{begin + 1}"
-
-
 def schooljaar_geldig(schooljaar: str) -> bool:
     match = SCHOOLJAAR.match(schooljaar or "")
     return match is not None and int(match.group(2)) == int(match.group(1)) + 1
-
-
-def schooljaar_begin(schooljaar: str) -> date:
-    return date(int(schooljaar[:4]), 8, 1)
-
-
-def schooljaar_einde(schooljaar: str) -> date:
-    return date(int(schooljaar[:4]) + 1, 7, 31)
 
 
 def volgend_schooljaar(schooljaar: str) -> str:

@@ -93,31 +93,6 @@ def noemt_naam(tekst: str, namen: Iterable[str]) -> bool:
     return any(naam and naam.casefold() in woorden for naam in namen)
 
 
-def schooljaar_van(dag: date) -> tuple[date, date]:
-    """The school year (1 August – 31 July) the day falls in."""
-    begin = dag.year if dag.month >= 8 else dag.year - 1
-    return date(begin, 8, 1), date(begin + 1, 7, 31)
-
-
-def kwartaal_van(dag: date) -> str:
-    """The calendar quarter, as '2025 K3'."""
-    return f"{dag.year} K{(dag.month - 1) // 3 + 1}"
-
-
-def kwartalen(van: date, tot: date) -> list[str]:
-    """Every calendar quarter from ``van`` to ``tot`` (both included), in order."""
-    if tot < van:
-        return []
-    uitkomst: list[str] = []
-    jaar, kwartaal = van.year, (van.month - 1) // 3
-    while (jaar, kwartaal) <= (tot.year, (tot.month - 1) // 3):
-        uitkomst.append(f"{jaar} K{kwartaal + 1}")
-        kwartaal += 1
-        if kwartaal == 4:
-            jaar, kwartaal = jaar + 1, 0
-    return uitkomst
-
-
 def periode_fouten(van: date, tot: date) -> dict[str, str]:
     if tot < van:
         return {"tot": "De einddatum ligt voor de begindatum."}

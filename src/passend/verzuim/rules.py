@@ -22,6 +22,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 
+# School years and quarters are the shared kernel's; re-exported for the reports.
+from passend.core.kalender import kwartaal as kwartaal
+from passend.core.kalender import kwartaal_grenzen as kwartaal_grenzen
+from passend.core.kalender import kwartalen as kwartalen
+from passend.core.kalender import schooljaar_grenzen as schooljaar_grenzen
+from passend.core.kalender import schooljaar_van as schooljaar_van
+
 #: "More than 4 weeks": absent on more than 28 calendar days.
 LANGDURIG_NA_DAGEN = 28
 #: An onderwijsconsulent can be engaged after more than 4 weeks at home (confirmed).
@@ -186,31 +193,6 @@ def doorbraak_nodig(
     return aanbod_op is None or aanbod_op > grens
 
 
-def kwartaal(dag: date) -> str:
-    """The calendar quarter of a day, as ``2026-K3``."""
-    return f"{dag.year}-K{(dag.month - 1) // 3 + 1}"
-
-
-def kwartalen(van: date, tot: date) -> list[str]:
-    """Every quarter from the one of ``van`` up to the one of ``tot``, in order."""
-    uit: list[str] = []
-    jaar, k = van.year, (van.month - 1) // 3
-    while (jaar, k) <= (tot.year, (tot.month - 1) // 3):
-        uit.append(f"{jaar}-K{k + 1}")
-        k += 1
-        if k == 4:
-            jaar, k = jaar + 1, 0
-    return uit
-
-
-def kwartaal_grenzen(label: str) -> tuple[date, date]:
-    """First and last day of a quarter ``2026-K3``."""
-    jaar, k = int(label[:4]), int(label[-1])
-    begin = date(jaar, 3 * (k - 1) + 1, 1)
-    volgend = date(jaar + (k == 4), 1 if k == 4 else 3 * k + 1, 1)
-    return begin, volgend - timedelta(days=1)
-
-
 @dataclass(frozen=True)
 class Kwartielen:
     q1: float
@@ -237,14 +219,3 @@ def per_duizend(aantal: int, leerlingen: int | None) -> Decimal | None:
     return (Decimal(aantal) * 1000 / Decimal(leerlingen)).quantize(
         Decimal("0.1"), rounding=ROUND_HALF_UP
     )
-
-
-def schooljaar_van(dag: date) -> str:
-    """The school year (1 August – 31 July) of a day, as ``2026-2027``."""
-    begin = dag.year if dag.month >= 8 else dag.year - 1
-    return f"{begin}-{begin + 1}"
-
-
-def schooljaar_grenzen(schooljaar: str) -> tuple[date, date]:
-    begin = int(schooljaar[:4])
-    return date(begin, 8, 1), date(begin + 1, 7, 31)

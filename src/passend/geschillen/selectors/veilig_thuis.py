@@ -16,6 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from passend.core.aggregaten import kleine_cel_grens, onderdruk
+from passend.core.kalender import schooljaar_begin, schooljaar_van
 from passend.core.models import Actie
 from passend.core.perioden import actief_op
 from passend.core.toegangslog import toegang_vastleggen
@@ -190,11 +191,6 @@ def aantallen(
     }
 
 
-def schooljaar_begin(dag: date) -> date:
-    """The first day (1 August) of the school year that holds this day."""
-    return date(dag.year if dag.month >= 8 else dag.year - 1, 8, 1)
-
-
 #: The quarters of a school year (1 August – 31 July), so that four quarters make exactly
 #: one school year.
 KWARTAALMAANDEN = {1: "aug–okt", 2: "nov–jan", 3: "feb–apr", 4: "mei–jul"}
@@ -203,7 +199,7 @@ KOLOMMEN = ("totaal", "tijdens_onenigheid")
 
 def _kwartaal(dag: date) -> str:
     """The school-year quarter of a day, e.g. "2025-2026 K1 (aug–okt)"."""
-    begin = schooljaar_begin(dag).year
+    begin = schooljaar_begin(schooljaar_van(dag)).year
     k = ((dag.year - begin) * 12 + dag.month - 8) // 3 + 1
     return f"{begin}-{begin + 1} K{k} ({KWARTAALMAANDEN[k]})"
 
@@ -231,7 +227,7 @@ def cijfers(
     mei–jul), and a school year's cell is not shown when any of its quarters' cells in that
     column is not shown; otherwise the hidden quarter is the year minus the shown quarters.
     """
-    van = date(schooljaar_begin(peildatum).year - (schooljaren - 1), 8, 1)
+    van = date(schooljaar_begin(schooljaar_van(peildatum)).year - (schooljaren - 1), 8, 1)
     grens = kleine_cel_grens()
     per_kwartaal: dict[str, Counter[str]] = {k: Counter() for k in _kwartalen(van, peildatum)}
     for rij in _per_maand(samenwerkingsverband, van, peildatum):

@@ -15,9 +15,10 @@ from datetime import date
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 
+from passend.core.kalender import kwartaal, kwartalen
 from passend.organisaties.models import Samenwerkingsverband
 from passend.steunpunt.models import Contact, Contactthema
-from passend.steunpunt.rules import Doorverwijzing, Kanaal, Thema, Wie, kwartalen
+from passend.steunpunt.rules import Doorverwijzing, Kanaal, Thema, Wie
 
 #: The report lists at most this many signal texts (the newest); the total is shown.
 SIGNALEN_MAX = 300
@@ -88,7 +89,7 @@ def signalenrapport(
         .values("jaar", "maand")
         .annotate(aantal=Count("pk"))
     ):
-        sleutel = f"{rij['jaar']} K{(rij['maand'] - 1) // 3 + 1}"
+        sleutel = kwartaal(date(rij["jaar"], rij["maand"], 1))
         per_kwartaal_rijen[sleutel] = per_kwartaal_rijen.get(sleutel, 0) + rij["aantal"]
     met_signaal = contacten.exclude(signaal="")
     signalen = [

@@ -7,9 +7,9 @@ from typing import Any
 from django.urls import reverse
 
 from passend.accounts.rules import Rolsoort
+from passend.core.kalender import schooljaar_grenzen, schooljaar_van
 from passend.steunpunt.models import Contact, Toestemming
 from passend.steunpunt.permissions import beleid
-from passend.steunpunt.rules import schooljaar_van
 
 R = Rolsoort
 
@@ -55,7 +55,7 @@ def mijn_werk(*, actor: Any, peildatum: date) -> list[dict[str, Any]]:
                 )
             )
     if actor.rolsoort == R.DIRECTEUR and beleid.mag(actor, "rol:signalen"):
-        van, tot = schooljaar_van(peildatum)
+        van, tot = schooljaar_grenzen(schooljaar_van(peildatum))
         signalen = (
             Contact.objects.filter(
                 samenwerkingsverband_id=actor.rol.samenwerkingsverband_id,

@@ -2,11 +2,8 @@ import datetime
 
 from passend.steunpunt.rules import (
     contact_fouten,
-    kwartaal_van,
-    kwartalen,
     noemt_naam,
     periode_fouten,
-    schooljaar_van,
 )
 
 D = datetime.date
@@ -47,23 +44,6 @@ def test_een_datum_meer_dan_een_jaar_terug_is_verdacht():
 def test_noemt_naam_vindt_de_naam_als_woord():
     assert noemt_naam("Fenna zit al weken thuis.", ["Fenna"])
     assert not noemt_naam("Ouders zitten vast bij de school.", ["Fenna", ""])
-
-
-def test_schooljaar_loopt_van_1_augustus_tot_en_met_31_juli():
-    assert schooljaar_van(D(2025, 7, 31)) == (D(2024, 8, 1), D(2025, 7, 31))
-    assert schooljaar_van(D(2025, 8, 1)) == (D(2025, 8, 1), D(2026, 7, 31))
-
-
-def test_kwartalen_van_een_schooljaar():
-    assert kwartaal_van(D(2025, 10, 1)) == "2025 K4"
-    assert kwartalen(D(2025, 8, 1), D(2026, 7, 31)) == [
-        "2025 K3",
-        "2025 K4",
-        "2026 K1",
-        "2026 K2",
-        "2026 K3",
-    ]
-    assert kwartalen(D(2026, 1, 1), D(2025, 1, 1)) == []
 
 
 def test_periode_moet_kloppen():

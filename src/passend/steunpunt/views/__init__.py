@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from passend.accounts.actor import Actor, actor_of_403
 from passend.core.forms import fouten_naar_formulier
+from passend.core.kalender import schooljaar_grenzen, schooljaar_van
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -33,7 +34,7 @@ from passend.steunpunt.forms import ContactForm, PeriodeForm, ToestemmingForm
 from passend.steunpunt.models import Contact
 from passend.steunpunt.pdf import signalen_bestandsnaam, signalen_pdf
 from passend.steunpunt.permissions import WEIGERREDENEN, beleid
-from passend.steunpunt.rules import periode_fouten, schooljaar_van
+from passend.steunpunt.rules import periode_fouten
 from passend.steunpunt.selectors.contacten import (
     OBJECT_TYPE,
     PER_PAGINA,
@@ -288,7 +289,7 @@ def contact_wijzigen_view(request: HttpRequest, sleutel: UUID) -> HttpResponse:
 
 
 def _rapport(request: HttpRequest, actor: Actor) -> tuple[PeriodeForm, Signalenrapport | None]:
-    standaard = schooljaar_van(timezone.localdate())
+    standaard = schooljaar_grenzen(schooljaar_van(timezone.localdate()))
     form = PeriodeForm(request.GET if "van" in request.GET else None, standaard=standaard)
     van, tot = standaard
     if form.is_bound:

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from passend.accounts.models import Rol
+from passend.core.kalender import schooljaar_grenzen, schooljaar_van
 from passend.core.tests.scenario import client_voor
 from passend.demo.bouwer import bouw_demo_regio
 from passend.demo.bouwer.regio import SWV_PO
@@ -20,7 +21,6 @@ from passend.toelaatbaarheid.models import (
 )
 from passend.toelaatbaarheid.rules import Status
 from passend.toelaatbaarheid.selectors import tlv_cijfers
-from passend.toelaatbaarheid.views.swv import schooljaar_van
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_demo_rapportcijfers_en_paginas(demo):
     po = Samenwerkingsverband.objects.get(code=SWV_PO.code)
     from django.utils import timezone
 
-    van, tot = schooljaar_van(timezone.localdate())
+    van, tot = schooljaar_grenzen(schooljaar_van(timezone.localdate()))
     cijfers = tlv_cijfers(samenwerkingsverband=po, van=van.replace(year=van.year - 1), tot=tot)
     assert cijfers["aantal_toegekend"] == 5 and cijfers["aantal_afgewezen"] == 1
     assert cijfers["grensverkeer"]["inkomend"] == 1

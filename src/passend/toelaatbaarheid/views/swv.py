@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from passend.accounts.models import Rol
 from passend.accounts.rules import Rolsoort
 from passend.core.csvbestand import formule_afschermen
+from passend.core.kalender import schooljaar_grenzen, schooljaar_van
 from passend.core.models import Actie
 from passend.core.perioden import actief_op
 from passend.core.toegangslog import toegang_vastleggen
@@ -49,12 +50,6 @@ def _swv(actor: Any) -> Samenwerkingsverband:
     swv = actor.rol.samenwerkingsverband
     assert swv is not None
     return swv
-
-
-def schooljaar_van(vandaag: date) -> tuple[date, date]:
-    """The school year (1 August – 31 July) that holds this day."""
-    begin = date(vandaag.year if vandaag.month >= 8 else vandaag.year - 1, 8, 1)
-    return begin, date(begin.year + 1, 7, 31)
 
 
 def _periode(request: HttpRequest, standaard: tuple[date, date]) -> tuple[PeriodeForm, date, date]:
@@ -132,7 +127,7 @@ def rapportage(request: HttpRequest) -> HttpResponse:
     """The figures the SWV reports: handling time, types, categories, grensverkeer."""
     route = "toelaatbaarheid:rapportage"
     actor = eis_rol(request, "rapporteren", route, object_type="tlv-rapportage")
-    form, van, tot = _periode(request, schooljaar_van(timezone.localdate()))
+    form, van, tot = _periode(request, schooljaar_grenzen(schooljaar_van(timezone.localdate())))
     cijfers = tlv_cijfers(samenwerkingsverband=_swv(actor), van=van, tot=tot)
     toegang_vastleggen(
         actor=actor,
