@@ -15,7 +15,11 @@ ANONIEM = ""
 class ContactForm(NLDesignForm):
     ZONDER_VERPLICHT_HINT = frozenset({"leerling"})
 
-    revisie = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    revisie = forms.IntegerField(
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Open het formulier opnieuw: de versie klopt niet."},
+    )
     datum = forms.DateField(
         label="Datum van het contact",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -24,23 +28,37 @@ class ContactForm(NLDesignForm):
     kanaal = forms.ChoiceField(
         label="Hoe was het contact?",
         choices=[("", "Kies…"), *Kanaal.choices],
-        error_messages={"required": "Kies hoe het contact was."},
+        error_messages={
+            "required": "Kies hoe het contact was.",
+            "invalid_choice": "Kies uit de lijst hoe het contact was.",
+        },
     )
     wie = forms.ChoiceField(
         label="Wie zocht contact?",
         choices=[("", "Kies…"), *Wie.choices],
-        error_messages={"required": "Kies wie contact zocht."},
+        error_messages={
+            "required": "Kies wie contact zocht.",
+            "invalid_choice": "Kies uit de lijst wie contact zocht.",
+        },
     )
     themas = forms.MultipleChoiceField(
         label="Thema's",
         choices=Thema.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Kies ten minste één thema."},
+        error_messages={
+            "required": "Kies ten minste één thema.",
+            "invalid_choice": "Kies alleen thema's uit de lijst.",
+            "invalid_list": "Kies alleen thema's uit de lijst.",
+        },
     )
     leerling = forms.ChoiceField(
         label="Gekoppeld aan een kind",
         required=False,
         help_text="Alleen kinderen van wie een ouder het steunpunt toestemming gaf. Anders: anoniem.",
+        error_messages={
+            "invalid_choice": "Kies een kind uit de lijst, of 'Nee, anoniem'. Alleen kinderen "
+            "met toestemming van een ouder staan in de lijst."
+        },
     )
     samenvatting = forms.CharField(
         label="Korte samenvatting",
@@ -57,7 +75,10 @@ class ContactForm(NLDesignForm):
         label="Doorverwezen naar",
         choices=Doorverwijzing.choices,
         initial=Doorverwijzing.GEEN,
-        error_messages={"required": "Kies een doorverwijzing, of 'Geen'."},
+        error_messages={
+            "required": "Kies een doorverwijzing, of 'Geen'.",
+            "invalid_choice": "Kies een doorverwijzing uit de lijst, of 'Geen'.",
+        },
     )
 
     def __init__(self, *args: Any, kinderen: list[Leerling], **kwargs: Any) -> None:
@@ -101,16 +122,29 @@ class ToestemmingForm(NLDesignForm):
     actie = forms.ChoiceField(
         choices=[("geven", "geven"), ("intrekken", "intrekken")],
         widget=forms.HiddenInput,
-        error_messages={"required": "Kies opnieuw wat u wilt doen."},
+        error_messages={
+            "required": "Kies opnieuw wat u wilt doen.",
+            "invalid_choice": "Kies opnieuw wat u wilt doen.",
+        },
     )
     kind = forms.CharField(required=False, widget=forms.HiddenInput)
-    toestemming = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    toestemming = forms.IntegerField(
+        required=False,
+        min_value=1,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "Kies opnieuw welke toestemming u wilt intrekken.",
+            "min_value": "Kies opnieuw welke toestemming u wilt intrekken.",
+        },
+    )
 
     def clean(self) -> dict[str, Any]:
         gegevens = super().clean() or {}
         if gegevens.get("actie") == "geven":
             delen = (gegevens.get("kind") or "").split("-")
-            if len(delen) != 2 or not all(d.isdigit() for d in delen):
+            # Only ASCII digits: str.isdigit() also accepts '²' (int() refuses it) and
+            # isdecimal() accepts other scripts' digits.
+            if len(delen) != 2 or not all(d.isascii() and d.isdecimal() for d in delen):
                 self.add_error(None, "Kies bij welk kind u toestemming geeft.")
             else:
                 gegevens["leerling_id"], gegevens["swv_id"] = int(delen[0]), int(delen[1])

@@ -1,7 +1,9 @@
 """Reads of contacts. Visibility is part of every selector.
 
 Access log: a contact linked to a child is pupil data, so every read of it writes one
-record with the pupil's key; an anonymous contact holds no pupil data and writes none
+record, with the pupil's key while the consent runs and the child is shown (after a
+withdrawal nothing of the child is shown: the record holds no key); an anonymous contact
+holds no pupil data and writes none
 (ADR-style decision, see the module docstring of ``views``). A refused read (another
 SWV's contact) is logged and answered with a 404.
 """
@@ -47,9 +49,11 @@ def _contact(sleutel: UUID) -> Contact | None:
 def contact_voor_actor(
     *, actor: Any, sleutel: UUID, actie: str, doel: str, route: str, log_actie: Actie = Actie.LEZEN
 ) -> Contact:
-    """One contact, authorised; a linked one is logged with the pupil's key; else 404."""
+    """One contact, authorised; a linked one is logged (with the pupil's key only while the
+    consent runs and the child is shown); else 404."""
     contact = _contact(sleutel)
     toegestaan = contact is not None and beleid.mag(actor, actie, contact)
+    toont_kind = contact is not None and contact.kind_zichtbaar
     if not toegestaan or (contact is not None and contact.gekoppeld):
         toegang_vastleggen(
             actor=actor,
@@ -57,7 +61,7 @@ def contact_voor_actor(
             object_type=OBJECT_TYPE,
             object_id=str(sleutel),
             leerling_sleutels=[contact.leerling.sleutel]
-            if contact is not None and contact.leerling is not None and toegestaan
+            if toegestaan and contact is not None and contact.leerling is not None and toont_kind
             else [],
             toegestaan=toegestaan,
             reden=doel if toegestaan else f"geweigerd: {doel}",

@@ -1,7 +1,8 @@
 """The steunpunt records and changes its contacts. A contact is anonymous, or linked to a
 child whose parent gave this SWV's steunpunt a running consent. A change carries the
 ``revisie`` the form was opened with; a stale one is refused (``Conflict``). A write of a
-linked contact is logged with the pupil's key; an anonymous one holds no pupil data."""
+linked contact is logged with the pupil's key (a change that removes the link, with the key
+of the child linked before); an anonymous one holds no pupil data."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.db import transaction
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
+from passend.leerlingen.models import Leerling
 from passend.steunpunt.models import Contact, Contactthema, Toestemming
 from passend.steunpunt.permissions import beleid
 from passend.steunpunt.rules import contact_fouten, noemt_naam
@@ -37,8 +39,11 @@ class Contactinvoer:
 def _toestemming(swv_id: int, invoer: Contactinvoer) -> Toestemming | None:
     if invoer.leerling_id is None:
         return None
+    # Lock the running consent: a withdrawal committed at the same moment waits for this
+    # write, or (if it came first) the row no longer matches and the link is refused.
     toestemming = (
-        Toestemming.objects.select_related("leerling")
+        Toestemming.objects.select_for_update(of=("self",))
+        .select_related("leerling")
         .filter(
             leerling_id=invoer.leerling_id,
             samenwerkingsverband_id=swv_id,
@@ -99,15 +104,27 @@ def _themas_opslaan(contact: Contact, themas: Sequence[str]) -> None:
     )
 
 
-def _loggen(actor: Any, contact: Contact, actie: Actie, reden: str, route: str) -> None:
-    if contact.leerling is None:
-        return  # anonymous: no pupil data
+def _loggen(
+    actor: Any,
+    contact: Contact,
+    actie: Actie,
+    reden: str,
+    route: str,
+    vorige: Leerling | None = None,
+) -> None:
+    """One record with the keys of the child linked now and of the child linked before
+    (a change that removes or replaces a link touches that child's data too)."""
+    sleutels = list(
+        dict.fromkeys(kind.sleutel for kind in (contact.leerling, vorige) if kind is not None)
+    )
+    if not sleutels:
+        return  # anonymous before and after: no pupil data
     toegang_vastleggen(
         actor=actor,
         actie=actie,
         object_type=OBJECT_TYPE,
         object_id=str(contact.sleutel),
-        leerling_sleutels=[contact.leerling.sleutel],
+        leerling_sleutels=sleutels,
         toegestaan=True,
         reden=reden,
         route=route,
@@ -148,7 +165,11 @@ def contact_wijzigen(
     route: str = "",
 ) -> Contact:
     beleid.eis(actor, "contact_wijzigen", contact)
-    rij = Contact.objects.select_for_update().get(pk=contact.pk)
+    rij = (
+        Contact.objects.select_for_update(of=("self",))
+        .select_related("leerling")
+        .get(pk=contact.pk)
+    )
     beleid.eis(actor, "contact_wijzigen", rij)
     if rij.revisie != revisie:
         raise Conflict(
@@ -157,10 +178,11 @@ def contact_wijzigen(
             code="revisie",
         )
     toestemming = _controleren(rij.samenwerkingsverband_id, invoer, vandaag)
+    vorige = rij.leerling
     _invullen(rij, invoer, toestemming)
     rij.revisie += 1
     rij.full_clean()
     rij.save()
     _themas_opslaan(rij, invoer.themas)
-    _loggen(actor, rij, Actie.WIJZIGEN, "contact van het steunpunt gewijzigd", route)
+    _loggen(actor, rij, Actie.WIJZIGEN, "contact van het steunpunt gewijzigd", route, vorige)
     return rij

@@ -263,3 +263,98 @@ def test_alleen_de_bedoelde_http_methoden(wereld, naam, methode):
     rol = wereld.ouder_rol if naam == "steunpunt:toestemming" else wereld.medewerker
     antwoord = getattr(client_voor(rol), methode)(reverse(naam))
     assert antwoord.status_code == 405
+
+
+@pytest.mark.parametrize(
+    "gegevens",
+    [
+        {"actie": "geven", "kind": "²-1"},
+        {"actie": "geven", "kind": "1-²"},
+        {"actie": "geven", "kind": "١-١"},
+        {"actie": "geven", "kind": "-1-1"},
+        {"actie": "intrekken", "toestemming": "²"},
+        {"actie": "intrekken", "toestemming": "-3"},
+        {"actie": "weg"},
+    ],
+)
+def test_toestemming_met_vreemde_waarden_geeft_een_nederlandse_melding(wereld, gegevens):
+    """Digits int() refuses ('²') or other scripts' digits are a form error, never a 500."""
+    from passend.steunpunt.models import Toestemming
+
+    antwoord = client_voor(wereld.ouder_rol).post(reverse("steunpunt:toestemming"), gegevens)
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert (
+        "Kies bij welk kind u toestemming geeft." in tekst
+        or "Kies opnieuw welke toestemming u wilt intrekken." in tekst
+        or "Kies opnieuw wat u wilt doen." in tekst
+    )
+    assert antwoord.context["form"].errors
+    assert not Toestemming.objects.exists()
+
+
+def test_contactformulier_geeft_nederlandse_meldingen_bij_onbekende_keuzes(wereld):
+    antwoord = client_voor(wereld.medewerker).post(
+        reverse("steunpunt:contact-nieuw"),
+        {
+            "revisie": "abc",
+            "datum": timezone.localdate().isoformat(),
+            "kanaal": "duif",
+            "wie": "buurman",
+            "themas": ["geen-thema"],
+            "leerling": str(wereld.leerling.pk),
+            "samenvatting": "Vraag.",
+            "doorverwijzing": "nergens",
+        },
+    )
+    assert antwoord.status_code == 200
+    assert antwoord.context["form"].errors == {
+        "revisie": ["Open het formulier opnieuw: de versie klopt niet."],
+        "kanaal": ["Kies uit de lijst hoe het contact was."],
+        "wie": ["Kies uit de lijst wie contact zocht."],
+        "themas": ["Kies alleen thema's uit de lijst."],
+        "leerling": [
+            "Kies een kind uit de lijst, of 'Nee, anoniem'. Alleen kinderen met toestemming "
+            "van een ouder staan in de lijst."
+        ],
+        "doorverwijzing": ["Kies een doorverwijzing uit de lijst, of 'Geen'."],
+    }
+
+
+def test_na_intrekken_logt_het_lezen_zonder_de_sleutel_van_het_kind(wereld):
+    t, contact = _gekoppeld(wereld)
+    toestemming_intrekken(
+        actor=actor(wereld.ouder_rol), toestemming_id=t.pk, vandaag=timezone.localdate()
+    )
+    client = client_voor(wereld.medewerker)
+    voor = Toegangsregel.objects.count()
+    antwoord = client.get(reverse("steunpunt:contact", args=[contact.sleutel]))
+    assert antwoord.status_code == 200 and "Fenna" not in antwoord.content.decode()
+    assert Toegangsregel.objects.count() == voor + 1
+    regel = Toegangsregel.objects.latest("pk")
+    assert regel.object_id == str(contact.sleutel) and regel.resultaat == "toegestaan"
+    assert not regel.leerlingen.exists()
+    # The change form does not show the child either: no record with its key.
+    laatste = Toegangsregel.objects.latest("pk").pk
+    formulier = client.get(reverse("steunpunt:contact-wijzigen", args=[contact.sleutel]))
+    assert formulier.status_code == 200 and "Fenna" not in formulier.content.decode()
+    assert not Toegangsregel.objects.filter(
+        pk__gt=laatste, leerlingen__leerling_sleutel=wereld.leerling.sleutel
+    ).exists()
+
+
+def test_tweede_ouder_ziet_dat_de_andere_ouder_toestemming_gaf(wereld):
+    from passend.accounts.rules import Rolsoort
+    from passend.accounts.tests.factories import GebruikerFactory, RolFactory
+    from passend.leerlingen.tests.factories import OuderschapFactory
+
+    tweede = GebruikerFactory(username="steun-ouder-twee")
+    OuderschapFactory(ouder=tweede, leerling=wereld.leerling, gezag=True)
+    tweede_rol = RolFactory(gebruiker=tweede, rolsoort=Rolsoort.OUDER)
+    _gekoppeld(wereld)
+    url = reverse("steunpunt:toestemming")
+    eigen = client_voor(wereld.ouder_rol).get(url).content.decode()
+    assert "Ja, u gaf toestemming op" in eigen and "de andere ouder" not in eigen
+    ander = client_voor(tweede_rol).get(url).content.decode()
+    assert "Ja, de andere ouder gaf toestemming op" in ander
+    assert "u gaf toestemming op" not in ander

@@ -210,3 +210,86 @@ def test_aantallen_per_thema_voor_de_monitor(wereld):
         aantallen(samenwerkingsverband=wereld.ander_swv, van=vandaag, tot=vandaag)["aanmelding"]
         == 0
     )
+
+
+def test_koppelen_vergrendelt_de_lopende_toestemming(wereld, monkeypatch):
+    """Linking reads the consent under a row lock, so a withdrawal committed at the same
+    moment cannot slip in between the check and the write."""
+    from django.db import connection
+    from django.db.models.query import QuerySet
+    from django.test.utils import CaptureQueriesContext
+
+    toestemming_geven(
+        actor=actor(wereld.ouder_rol),
+        leerling=wereld.leerling,
+        samenwerkingsverband_id=wereld.swv.pk,
+        vandaag=timezone.localdate(),
+    )
+    vergrendeld = []
+    origineel = QuerySet.select_for_update
+
+    def spion(self, *args, **kwargs):
+        vergrendeld.append(self.model)
+        return origineel(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", spion)
+    with CaptureQueriesContext(connection) as vastgelegd:
+        contact_vastleggen(
+            actor=actor(wereld.medewerker),
+            invoer=invoer(leerling_id=wereld.leerling.pk),
+            vandaag=timezone.localdate(),
+        )
+    assert Toestemming in vergrendeld
+    if connection.features.has_select_for_update:
+        tabel = Toestemming._meta.db_table
+        assert any(
+            q["sql"].startswith("SELECT")
+            and f'FROM "{tabel}"' in q["sql"]
+            and f'FOR UPDATE OF "{tabel}"' in q["sql"]
+            for q in vastgelegd.captured_queries
+        )
+
+
+def test_koppeling_weghalen_logt_met_de_sleutel_van_het_kind_van_daarvoor(wereld):
+    """Consent withdrawn, the contact saved again: it becomes anonymous, and that change of
+    the child's link is logged with the key of the child linked before."""
+    t = toestemming_geven(
+        actor=actor(wereld.ouder_rol),
+        leerling=wereld.leerling,
+        samenwerkingsverband_id=wereld.swv.pk,
+        vandaag=timezone.localdate(),
+    )
+    a = actor(wereld.medewerker)
+    contact = contact_vastleggen(
+        actor=a, invoer=invoer(leerling_id=wereld.leerling.pk), vandaag=timezone.localdate()
+    )
+    toestemming_intrekken(
+        actor=actor(wereld.ouder_rol), toestemming_id=t.pk, vandaag=timezone.localdate()
+    )
+    voor = Toegangsregel.objects.count()
+    gewijzigd = contact_wijzigen(
+        actor=a,
+        contact=contact,
+        revisie=contact.revisie,
+        invoer=invoer(leerling_id=None),
+        vandaag=timezone.localdate(),
+        route="steunpunt:contact-wijzigen",
+    )
+    assert not gewijzigd.gekoppeld and gewijzigd.toestemming is None
+    assert Toegangsregel.objects.count() == voor + 1
+    regel = Toegangsregel.objects.latest("pk")
+    assert (regel.object_type, regel.actie, regel.object_id) == (
+        "steunpuntcontact",
+        "wijzigen",
+        str(contact.sleutel),
+    )
+    assert [r.leerling_sleutel for r in regel.leerlingen.all()] == [wereld.leerling.sleutel]
+    # Anonymous before and after: no pupil data, no record.
+    contact_wijzigen(
+        actor=a,
+        contact=gewijzigd,
+        revisie=gewijzigd.revisie,
+        invoer=invoer(themas=["vervoer"]),
+        vandaag=timezone.localdate(),
+    )
+    assert Toegangsregel.objects.count() == voor + 1

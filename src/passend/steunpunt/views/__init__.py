@@ -3,8 +3,9 @@ the SWV's directeur), consent (parents) and the public list of every steunpunt.
 
 Access log, decided per page:
 - a role that may never use a page gets a logged 403 (``eis_rol``);
-- reading a contact linked to a child writes one record with the pupil's key; an anonymous
-  contact holds no pupil data and writes none; another SWV's contact is a logged 404;
+- reading a contact linked to a child writes one record, with the pupil's key only while the
+  consent runs (after a withdrawal the child is not shown); an anonymous contact holds no
+  pupil data and writes none; another SWV's contact is a logged 404;
 - a form that lists the children with consent (new/changed contact) is a read of those
   children: one record with their keys; a successful write is logged by the service;
 - the parent's consent page names their children: one record with their keys;
@@ -269,7 +270,12 @@ def contact_wijzigen_view(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     else:
         form = ContactForm(initial=_beginwaarden(gevonden, kinderen), kinderen=kinderen)
     sleutels = [k.sleutel for k in kinderen]
-    if gevonden.leerling is not None and gevonden.leerling.sleutel not in sleutels:
+    # The linked child is shown (as the chosen option) only while the consent runs.
+    if (
+        gevonden.leerling is not None
+        and gevonden.kind_zichtbaar
+        and gevonden.leerling.sleutel not in sleutels
+    ):
         sleutels.append(gevonden.leerling.sleutel)
     _lees_vastleggen(
         actor, sleutels, "contact van het steunpunt wijzigen", route, OBJECT_TYPE, str(sleutel)
