@@ -8,7 +8,13 @@ from django.db import models
 from django.db.models import F, Q
 
 from passend.core.models import TimeStampedModel
-from passend.geschillen.rules import Onderwerp, Stapsoort, Stapuitkomst, Status
+from passend.geschillen.rules import (
+    ONDERWERP_VOOR_OUDERS,
+    Onderwerp,
+    Stapsoort,
+    Stapuitkomst,
+    Status,
+)
 
 
 class Routestap(TimeStampedModel):
@@ -30,6 +36,8 @@ class Routestap(TimeStampedModel):
     uitleg = models.TextField()
     wie = models.CharField("bij wie", max_length=300, blank=True)
     termijn = models.CharField(max_length=300, blank=True)
+    #: Optimistic lock of the SWV's texts: a stale form is refused (``Conflict``).
+    revisie = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["samenwerkingsverband_id", "volgorde"]
@@ -149,6 +157,11 @@ class Onenigheid(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Onenigheid over {self.get_onderwerp_display().lower()}"
+
+    @property
+    def onderwerp_voor_ouders(self) -> str:
+        """The subject in plain language (B1), for the parent portal."""
+        return ONDERWERP_VOOR_OUDERS.get(self.onderwerp, self.get_onderwerp_display())
 
 
 class Stap(TimeStampedModel):

@@ -64,7 +64,7 @@ WEIGERREDENEN = {
     "stap_vastleggen": "alleen de school, het bestuur of het samenwerkingsverband legt stappen vast",
     "commissie_vastleggen": "alleen de school, het bestuur of het SWV legt de geschilprocedure vast",
     "afsluiten": "alleen de school, het bestuur of het samenwerkingsverband sluit af",
-    "intrekken": "alleen ouders trekken hun onenigheid in",
+    "intrekken": "alleen de ouder die de onenigheid startte trekt haar in",
     "portaal": "het portaal is alleen voor ouders",
     "route_beheren": "alleen de directeur of de functioneel beheerder wijzigt de route",
     "veilig_thuis_melden": "alleen de IB'er of de schoolleider legt een Veilig Thuis-melding vast",
@@ -122,12 +122,24 @@ def ouder_met_gezag(actor: Any, onenigheid: Onenigheid | None) -> bool:
     ).exists()
 
 
+@rules.predicate
+def starter_met_gezag(actor: Any, onenigheid: Onenigheid | None) -> bool:
+    """Only the parent who started the disagreement withdraws it (still with parental
+    authority): the other parent, or a disagreement the school recorded, is not theirs to
+    end; the school closes it then."""
+    if actor.rolsoort != R.OUDER:
+        return True
+    if onenigheid is None or onenigheid.gestart_door_id != actor.gebruiker.pk:
+        return False
+    return bool(ouder_met_gezag(actor, onenigheid))
+
+
 class GeschillenBeleid(Beleid[Onenigheid]):
     regels = rolregels(
         ROLLEN,
         objectacties=OBJECTACTIES,
         in_zicht=in_zicht,
-        extra={"intrekken": ouder_met_gezag},
+        extra={"intrekken": starter_met_gezag},
     )
 
     def filter_zichtbaar(self, actor: Any, queryset: QuerySet[Onenigheid]) -> QuerySet[Onenigheid]:

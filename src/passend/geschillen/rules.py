@@ -38,6 +38,17 @@ class Onderwerp(models.TextChoices):
     OVERIG = "overig", "Iets anders"
 
 
+#: What the disagreement is about, in plain language (B1) for the parent pages.
+ONDERWERP_VOOR_OUDERS: dict[str, str] = {
+    Onderwerp.OPP: "Het plan voor extra ondersteuning (OPP)",
+    Onderwerp.AANMELDING: "De aanmelding of toelating",
+    Onderwerp.TLV: "De toelating tot speciaal onderwijs (TLV)",
+    Onderwerp.VERWIJDERING: "Verwijdering van school",
+    Onderwerp.ONDERSTEUNING: "De ondersteuning op school",
+    Onderwerp.OVERIG: "Iets anders",
+}
+
+
 class Stapsoort(models.TextChoices):
     GESPREK_SCHOOL = "gesprek_school", "Gesprek met de school"
     SCHOOLBESTUUR = "schoolbestuur", "Schoolbestuur"

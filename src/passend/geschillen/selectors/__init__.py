@@ -2,7 +2,10 @@
 apps), one case with its route and terms (``onenigheid``), the route (``route``) and counts
 (``cijfers``). The Veilig Thuis reads are ``selectors.veilig_thuis``."""
 
+from datetime import date
 from typing import Any
+
+from django.db.models import Q
 
 from passend.geschillen.models import Onenigheid
 from passend.geschillen.rules import Status
@@ -40,6 +43,18 @@ def open_onenigheid(leerling: Any) -> Onenigheid | None:
     )
 
 
+def onenigheid_open_op(leerling: Any, op: date) -> Onenigheid | None:
+    """The most recently started disagreement about this pupil that was open on ``op``
+    (started on or before it, not closed before it), or None. Like ``open_onenigheid``: no
+    authorisation and no access-log record."""
+    return (
+        Onenigheid.objects.filter(leerling=leerling, gestart_op__lte=op)
+        .filter(Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=op))
+        .order_by("-gestart_op", "-id")
+        .first()
+    )
+
+
 __all__ = [
     "NIET_GEVONDEN",
     "OBJECT_TYPE",
@@ -52,6 +67,7 @@ __all__ = [
     "koppelkeuzes",
     "onenigheden_zichtbaar_voor",
     "onenigheid_detail",
+    "onenigheid_open_op",
     "onenigheid_voor_actor",
     "onenigheid_voor_schrijven",
     "open_onenigheid",

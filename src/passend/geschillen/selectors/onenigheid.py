@@ -313,13 +313,16 @@ def koppelkeuzes(actor: Any, leerling: Any) -> list[tuple[str, str, Any]]:
     if actor.rolsoort != "ouder":
         aanmeldingen = aanmelding_beleid.filter_zichtbaar(actor, aanmeldingen)
         tlvs = tlv_beleid.filter_zichtbaar(actor, tlvs)
+    ouder = actor.rolsoort == "ouder"
     keuzes: list[tuple[str, str, Any]] = []
     for opp in opps.order_by("-versie", "-id"):
         datum = f", vastgesteld op {opp.vastgesteld_op:%d-%m-%Y}" if opp.vastgesteld_op else ""
+        naam = f"Het plan voor extra ondersteuning (OPP), versie {opp.versie}"
         keuzes.append(
             (
                 f"opp:{opp.sleutel}",
-                f"OPP versie {opp.versie} ({opp.get_status_display().lower()}{datum})",
+                f"{naam if ouder else f'OPP versie {opp.versie}'} "
+                f"({opp.get_status_display().lower()}{datum})",
                 opp,
             )
         )
@@ -335,7 +338,8 @@ def koppelkeuzes(actor: Any, leerling: Any) -> list[tuple[str, str, Any]]:
         keuzes.append(
             (
                 f"tlv:{tlv.sleutel}",
-                f"TLV-aanvraag van {tlv.ontvangen_op:%d-%m-%Y} ({tlv.get_status_display().lower()})",
+                f"{'De aanvraag voor speciaal onderwijs (TLV)' if ouder else 'TLV-aanvraag'} "
+                f"van {tlv.ontvangen_op:%d-%m-%Y} ({tlv.get_status_display().lower()})",
                 tlv,
             )
         )

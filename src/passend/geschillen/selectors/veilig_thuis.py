@@ -22,7 +22,7 @@ from passend.core.perioden import actief_op
 from passend.core.toegangslog import toegang_vastleggen
 from passend.geschillen.models import Onenigheid, VeiligThuisMelding
 from passend.geschillen.permissions import veilig_thuis_leerlingen
-from passend.geschillen.selectors import open_onenigheid
+from passend.geschillen.selectors import onenigheid_open_op
 from passend.leerlingen.models import Inschrijving, Leerling
 from passend.organisaties.models import Samenwerkingsverband, SwvLidmaatschap, Vestiging
 
@@ -115,9 +115,10 @@ def meldingen_van(leerling: Leerling) -> QuerySet[VeiligThuisMelding]:
     )
 
 
-def open_onenigheid_van(leerling: Leerling) -> Onenigheid | None:
-    """The disagreement about this pupil that is open now (None: none is)."""
-    return open_onenigheid(leerling)
+def open_onenigheid_van(leerling: Leerling, op: date | None = None) -> Onenigheid | None:
+    """The disagreement about this pupil that was open on ``op`` (the report's date; default
+    today), None when none was."""
+    return onenigheid_open_op(leerling, op or timezone.localdate())
 
 
 def melding_voor_actor(*, actor: Any, sleutel: UUID, route: str) -> VeiligThuisMelding:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from passend.accounts.rules import Rolsoort
@@ -100,6 +101,9 @@ def onenigheid_starten(
     (``gestart_op``: not in the future, at most a year back), so its history is complete."""
     beleid.eis(actor, "starten")
     vandaag = timezone.localdate()
+    # Lock the pupil: two starts about the same thing (a double click, both parents at
+    # once) are serialised, and the second one sees the first.
+    Leerling.objects.select_for_update().filter(pk=leerling.pk).first()
     lopend = _eis_leerling(actor, leerling, vandaag)
     fouten: Fouten = {}
     if onderwerp not in Onderwerp.values:
@@ -122,6 +126,22 @@ def onenigheid_starten(
             )
     if sum(obj is not None for obj in gekoppeld.values()) > 1:
         fouten.setdefault("__all__", []).append("Kies één ding waar de onenigheid over gaat.")
+    if (
+        onderwerp in Onderwerp.values
+        and not fouten
+        and Onenigheid.objects.filter(
+            leerling=leerling,
+            status=Status.OPEN,
+            onderwerp=onderwerp,
+            opp=opp,
+            aanmelding=aanmelding,
+            tlv=tlv,
+        ).exists()
+    ):
+        fouten.setdefault("__all__", []).append(
+            "Er loopt al een onenigheid over hetzelfde voor dit kind. Kijk bij die onenigheid "
+            "in plaats van een nieuwe te starten."
+        )
     datum(besluit_op, "besluit_op", fouten, verplicht=False)
     if gestart_op is None or actor.rolsoort not in SCHOOL:
         gestart_op = vandaag
@@ -192,6 +212,18 @@ def stap_beginnen(
     if routestap.pk not in {stap.pk for stap in route_van(rij.samenwerkingsverband_id)}:
         fouten.setdefault("routestap", []).append("Kies een stap van de route.")
     datum(begonnen_op, "begonnen_op", fouten, niet_voor=rij.gestart_op, niet_voor_tekst="de start")
+    vorige = rij.stappen.order_by("-begonnen_op", "-id").first()
+    if vorige is not None and begonnen_op is not None and rij.gestart_op <= begonnen_op:
+        # A step begins on or after the day the previous one ended (or began, if it runs):
+        # the route's order, and no earlier ``swv_betrokken_sinds`` than the case allows.
+        grens = vorige.afgerond_op or vorige.begonnen_op
+        if begonnen_op < grens:
+            fouten.setdefault("begonnen_op", []).append(
+                f"Deze datum kan niet vóór het einde van de vorige stap ({grens:%d-%m-%Y}) liggen."
+                if vorige.afgerond_op is not None
+                else f"Deze datum kan niet vóór het begin van de vorige stap ({grens:%d-%m-%Y}) "
+                "liggen."
+            )
     toelichting = tekst(toelichting, "toelichting", fouten)
     if rij.stappen.filter(afgerond_op__isnull=True).exists():
         fouten.setdefault("routestap", []).append(
@@ -279,6 +311,9 @@ def commissie_vastleggen(
     there is no board's answer. Filing after the 6 weeks is warned about, not refused (the
     commission or the SWV decides whether it still hears the case)."""
     rij = vergrendeld(onenigheid, actor, "commissie_vastleggen")
+    # Closed is closed: the dates belong to the case while it runs (a later procedure is
+    # recorded on a new disagreement), so the closing date stays after every recorded date.
+    eis_open(rij)
     eis_revisie(rij, revisie)
     fouten: Fouten = {}
     commissie = commissie_voor(rij.onderwerp)
@@ -317,6 +352,16 @@ def commissie_vastleggen(
             verplicht=False,
             niet_voor=commissie_ingediend_op,
             niet_voor_tekst="het indienen",
+        )
+    if (
+        advies_gevraagd_op is not None
+        and oordeel_op is not None
+        and oordeel_op < advies_gevraagd_op
+        and not fouten.get("oordeel_op")
+    ):
+        fouten.setdefault("oordeel_op", []).append(
+            f"Deze datum kan niet vóór het advies van de LBT is gevraagd "
+            f"({advies_gevraagd_op:%d-%m-%Y}) liggen."
         )
     oordeel = tekst(oordeel, "oordeel", fouten)
     if oordeel and oordeel_op is None:
@@ -370,6 +415,22 @@ def _sluit_lopende_stap(rij: Onenigheid, op: date, uitkomst: str) -> None:
     )
 
 
+def _laatste_datum(rij: Onenigheid) -> date | None:
+    """The last date recorded on the case: a step's end, or a date of the dispute at the
+    commission (filing, board's answer, advice asked, opinion). The decision disputed may
+    predate the disagreement and is left out."""
+    afgerond = rij.stappen.aggregate(laatste=Max("afgerond_op"))["laatste"]
+    data = [
+        afgerond,
+        rij.commissie_ingediend_op,
+        rij.bestuur_antwoord_op,
+        rij.advies_gevraagd_op,
+        rij.oordeel_op,
+    ]
+    gezet = [d for d in data if d is not None]
+    return max(gezet) if gezet else None
+
+
 @transaction.atomic
 def onenigheid_afsluiten(
     *,
@@ -399,6 +460,13 @@ def onenigheid_afsluiten(
         fouten.setdefault("afgesloten_op", []).append(
             "Er is een stap begonnen na deze datum. Kies een latere datum."
         )
+    elif afgesloten_op is not None:
+        laatste = _laatste_datum(rij)
+        if laatste is not None and afgesloten_op < laatste:
+            fouten.setdefault("afgesloten_op", []).append(
+                f"Er is na deze datum nog iets gebeurd (op {laatste:%d-%m-%Y}): een stap is "
+                "afgerond of de geschilprocedure liep nog. Kies een latere datum."
+            )
     weiger_bij_fouten(fouten)
     assert afgesloten_op is not None
     _sluit_lopende_stap(
@@ -415,14 +483,15 @@ def onenigheid_afsluiten(
     return rij
 
 
-INGETROKKEN = "Ingetrokken door de ouders."
+INGETROKKEN = "Ingetrokken door {naam}, de ouder die de onenigheid startte."
 
 
 @transaction.atomic
 def onenigheid_intrekken(
     *, actor: Any, onenigheid: Onenigheid, revisie: int, route: str = ""
 ) -> Onenigheid:
-    """The parents withdraw their disagreement: it is closed today; a running step stops."""
+    """The parent who started the disagreement withdraws it (the policy refuses the other
+    parent): it is closed today, naming who withdrew it; a running step stops."""
     rij = vergrendeld(onenigheid, actor, "intrekken")
     eis_open(rij)
     eis_revisie(rij, revisie)
@@ -430,7 +499,8 @@ def onenigheid_intrekken(
     _sluit_lopende_stap(rij, vandaag, Stapuitkomst.GESTOPT)
     rij.status = Status.GESLOTEN
     rij.afgesloten_op = max(vandaag, rij.gestart_op)
-    rij.afsluiting = INGETROKKEN
+    gebruiker = actor.gebruiker
+    rij.afsluiting = INGETROKKEN.format(naam=gebruiker.get_full_name() or gebruiker.get_username())
     rij.revisie += 1
     rij.save(update_fields=["status", "afgesloten_op", "afsluiting", "revisie", "gewijzigd_op"])
     log(actor, rij, Actie.WIJZIGEN, "onenigheid ingetrokken door ouder", route)

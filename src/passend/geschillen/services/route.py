@@ -47,18 +47,32 @@ def route_overnemen(*, actor: Any) -> list[Routestap]:
 
 @transaction.atomic
 def routestap_wijzigen(
-    *, actor: Any, routestap: Routestap, naam: str, uitleg: str, wie: str = "", termijn: str = ""
+    *,
+    actor: Any,
+    routestap: Routestap,
+    revisie: int,
+    naam: str,
+    uitleg: str,
+    wie: str = "",
+    termijn: str = "",
 ) -> Routestap:
-    """Change the texts of a step of the SWV's own route (its kind and order stay)."""
+    """Change the texts of a step of the SWV's own route (its kind and order stay). A form
+    read before somebody else's change (``revisie``) is refused with ``Conflict``."""
     swv_id = _swv_id(actor)
     rij = Routestap.objects.select_for_update().get(pk=routestap.pk)
     if rij.samenwerkingsverband_id != swv_id:
         raise Geweigerd("alleen stappen van de eigen route van het samenwerkingsverband")
+    if rij.revisie != revisie:
+        raise Conflict(
+            "Iemand anders heeft deze stap intussen gewijzigd. Bekijk de nieuwe teksten en "
+            "voer uw wijziging opnieuw in."
+        )
     fouten: Fouten = {}
     rij.naam = tekst(naam, "naam", fouten, verplicht="Geef de stap een naam.", maximum=200)
     rij.uitleg = tekst(uitleg, "uitleg", fouten, verplicht="Leg de stap uit voor ouders.")
     rij.wie = tekst(wie, "wie", fouten, maximum=300)
     rij.termijn = tekst(termijn, "termijn", fouten, maximum=300)
     weiger_bij_fouten(fouten)
-    rij.save(update_fields=[*VELDEN, "gewijzigd_op"])
+    rij.revisie += 1
+    rij.save(update_fields=[*VELDEN, "revisie", "gewijzigd_op"])
     return rij

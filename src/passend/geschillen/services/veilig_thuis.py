@@ -5,7 +5,7 @@ onderwijs. When a disagreement about the pupil is open, the report is only recor
 explicit confirmation that it rests on safety signs; the open disagreement is kept on it.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -53,7 +53,19 @@ def melding_vastleggen(
         vestiging = huidige_vestiging(actor, rij) if rij is not None else None
         if rij is None or vestiging is None:
             raise Geweigerd("Deze leerling staat niet (meer) op uw school ingeschreven.")
-        onenigheid = open_onenigheid_van(rij)
+        vandaag = timezone.localdate()
+        datum_fout = ""
+        if gemeld_op is None:
+            datum_fout = "Vul de datum van de melding in."
+        elif gemeld_op > vandaag:
+            datum_fout = "De datum van de melding kan niet in de toekomst liggen."
+        elif gemeld_op < vandaag - timedelta(days=366):
+            datum_fout = (
+                "De datum van de melding kan niet meer dan een jaar geleden liggen "
+                f"(niet vóór {vandaag - timedelta(days=366):%d-%m-%Y})."
+            )
+        # The guard looks at the disagreement open on the report's date, not today's.
+        onenigheid = open_onenigheid_van(rij, None if datum_fout else gemeld_op)
         tekst = (signalen or "").strip()
         fouten = {
             veld: [melding]
@@ -68,10 +80,8 @@ def melding_vastleggen(
             fouten.setdefault("signalen", []).append(
                 f"De tekst is te lang. Gebruik maximaal {MAX_TEKST} tekens."
             )
-        if gemeld_op is None:
-            fouten["gemeld_op"] = ["Vul de datum van de melding in."]
-        elif gemeld_op > timezone.localdate():
-            fouten["gemeld_op"] = ["De datum van de melding kan niet in de toekomst liggen."]
+        if datum_fout:
+            fouten["gemeld_op"] = [datum_fout]
         if fouten:
             raise ValidationError(fouten)
         assert gemeld_op is not None

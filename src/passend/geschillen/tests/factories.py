@@ -1,12 +1,14 @@
 """Factories of the geschillen app (rows directly; lifecycle tests go through the services)."""
 
 import datetime
+from typing import Any
 
 import factory
+from django.utils import timezone
 
 from passend.accounts.tests.factories import GebruikerFactory
 from passend.geschillen.models import Onenigheid, Routestap, Stap, VeiligThuisMelding
-from passend.geschillen.rules import Onderwerp
+from passend.geschillen.rules import Onderwerp, Status
 from passend.leerlingen.tests.factories import LeerlingFactory
 from passend.organisaties.tests.factories import SamenwerkingsverbandFactory, VestigingFactory
 
@@ -52,3 +54,11 @@ class VeiligThuisMeldingFactory(factory.django.DjangoModelFactory):
     signalen = "Blauwe plekken op de armen, vertelt bang te zijn om naar huis te gaan."
     meldcode_stappen = ["signalen", "consultatie", "gesprek", "wegen", "beslissen"]
     vastgelegd_door = factory.SubFactory(GebruikerFactory)
+
+
+def scenario_sluiten(regio: Any) -> None:
+    """Close the scenario's two disagreements of the region (``tests/matrix.py``), so a
+    test can start one about the same thing (a second open one is refused)."""
+    Onenigheid.objects.filter(
+        pk__in=[regio.extra["onenigheid"].pk, regio.extra["onenigheid_school"].pk]
+    ).update(status=Status.GESLOTEN, afgesloten_op=timezone.localdate())

@@ -143,7 +143,8 @@ ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {
 def _nieuwe_onenigheid(regio: Any) -> dict[str, str]:
     return {
         "leerling": str(regio.leerling.sleutel),
-        "onderwerp": "ondersteuning",
+        # Not the subject of the scenario's open disagreements (a second one is refused).
+        "onderwerp": "overig",
         "omschrijving": "Wij willen meer hulp bij rekenen.",
     }
 

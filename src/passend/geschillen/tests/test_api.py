@@ -15,6 +15,7 @@ from passend.core.models import Toegangsregel
 from passend.core.tests.scenario import Regio, client_voor, maak_regio
 from passend.geschillen.models import Onenigheid, Stap
 from passend.geschillen.rules import Onderwerp, Status
+from passend.geschillen.tests.factories import scenario_sluiten
 from passend.leerlingen.models import Ouderschap
 from passend.leerlingen.tests.factories import LeerlingFactory
 from passend.ondersteuning.tests.factories import OppFactory
@@ -171,6 +172,7 @@ def test_ouder_leest_de_onenigheid_over_het_eigen_kind(eigen, ander):
 
 
 def test_ouder_start_een_onenigheid_over_het_opp(eigen):
+    scenario_sluiten(eigen)
     antwoord = _post(client_voor(eigen.rollen[R.OUDER]), LIJST, _nieuw(eigen))
     assert antwoord.status_code == 201, antwoord.json()
     data = antwoord.json()
@@ -185,6 +187,7 @@ def test_ouder_start_een_onenigheid_over_het_opp(eigen):
 
 
 def test_school_start_een_onenigheid_over_de_eigen_leerling(eigen):
+    scenario_sluiten(eigen)
     body = {
         "leerling": str(eigen.leerling.sleutel),
         "onderwerp": "ondersteuning",
@@ -194,6 +197,18 @@ def test_school_start_een_onenigheid_over_de_eigen_leerling(eigen):
     assert antwoord.status_code == 201
     assert antwoord.json()["commissie"] is None
     assert antwoord.json()["termijnen"] == []
+
+
+def test_een_tweede_open_onenigheid_over_hetzelfde_wordt_geweigerd(eigen):
+    # The scenario's disagreement about this OPP is still open.
+    voor = Onenigheid.objects.count()
+    antwoord = _post(client_voor(eigen.rollen[R.OUDER]), LIJST, _nieuw(eigen))
+    assert antwoord.status_code == 400
+    assert antwoord.json()["velden"]["__all__"] == [
+        "Er loopt al een onenigheid over hetzelfde voor dit kind. Kijk bij die onenigheid in "
+        "plaats van een nieuwe te starten."
+    ]
+    assert Onenigheid.objects.count() == voor
 
 
 def test_starten_met_fouten_geeft_fouten_per_veld_en_slaat_niets_op(eigen):

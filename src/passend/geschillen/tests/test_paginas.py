@@ -44,7 +44,8 @@ def test_stap_zonder_gegevens_toont_fouten_per_veld_en_slaat_niets_op(regio):
     assert antwoord.status_code == 200
     fouten = antwoord.context["form"].errors
     assert set(fouten) == {"routestap", "begonnen_op"}
-    assert "Dit veld is vereist." in fouten["begonnen_op"]
+    assert fouten["begonnen_op"] == ["Vul de datum in waarop de stap is begonnen."]
+    assert fouten["routestap"] == ["Kies de stap die begint."]
     assert not zaak.stappen.exists()
     (regel,) = _regels("geschillen:stap")
     assert regel.reden.startswith("stap vastleggen: niet opgeslagen")

@@ -9,7 +9,7 @@ from passend.accounts.rules import Rolsoort
 from passend.core.models import Toegangsregel
 from passend.core.tests.scenario import client_voor, maak_regio
 from passend.geschillen.models import Onenigheid
-from passend.geschillen.tests.factories import OnenigheidFactory
+from passend.geschillen.tests.factories import OnenigheidFactory, scenario_sluiten
 from passend.leerlingen.models import Ouderschap
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,7 @@ def regio():
 
 
 def test_ouder_start_vanuit_het_opp_en_ziet_de_stand(regio):
+    scenario_sluiten(regio)
     client = client_voor(regio.rollen[R.OUDER])
     url = reverse("geschillen:portaal-starten")
     pagina = client.get(url, {"opp": str(regio.opp.sleutel)}).content.decode()

@@ -16,7 +16,7 @@ from passend.geschillen import selectors, services
 from passend.geschillen.models import Onenigheid
 from passend.geschillen.rules import Onderwerp, Stapuitkomst, Status
 from passend.geschillen.selectors import onenigheden_zichtbaar_voor
-from passend.geschillen.tests.factories import standaardstap
+from passend.geschillen.tests.factories import scenario_sluiten, standaardstap
 from passend.leerlingen.models import Betrokkenheid, Ouderschap
 from passend.leerlingen.tests.factories import LeerlingFactory, OuderschapFactory
 
@@ -26,7 +26,9 @@ R = Rolsoort
 
 @pytest.fixture
 def regio():
-    return maak_regio("eigen", 1)
+    regio = maak_regio("eigen", 1)
+    scenario_sluiten(regio)  # the tests start their own disagreement about the OPP
+    return regio
 
 
 def actor(regio, rolsoort):
@@ -61,7 +63,8 @@ def test_school_legt_een_eerder_begonnen_onenigheid_vast_ouders_starten_vandaag(
     ib = actor(regio, R.INTERN_BEGELEIDER)
     assert starten(regio, actor=ib, gestart_op=eerder).gestart_op == eerder
     # A parent starts it today, whatever date is passed.
-    assert starten(regio, gestart_op=eerder).gestart_op == vandaag
+    anders = {"onderwerp": Onderwerp.ONDERSTEUNING, "opp": None}  # not the same as the first
+    assert starten(regio, gestart_op=eerder, **anders).gestart_op == vandaag
     for dag, melding in (
         (vandaag + datetime.timedelta(days=1), "toekomst"),
         (vandaag - datetime.timedelta(days=367), "een jaar geleden"),
@@ -287,15 +290,25 @@ def test_route_overnemen_en_wijzigen(regio):
     with pytest.raises(services.Conflict):
         services.route_overnemen(actor=directeur)
     with pytest.raises(ValidationError) as fout:
-        services.routestap_wijzigen(actor=directeur, routestap=stappen[0], naam="", uitleg="")
+        services.routestap_wijzigen(
+            actor=directeur, routestap=stappen[0], revisie=1, naam="", uitleg=""
+        )
     assert set(fout.value.message_dict) == {"naam", "uitleg"}
     services.routestap_wijzigen(
-        actor=directeur, routestap=stappen[0], naam="Praat eerst met de mentor", uitleg="Uitleg."
+        actor=directeur,
+        routestap=stappen[0],
+        revisie=1,
+        naam="Praat eerst met de mentor",
+        uitleg="Uitleg.",
     )
     assert selectors.route_van(regio.swv.pk)[0].naam == "Praat eerst met de mentor"
     with pytest.raises(Geweigerd):
         services.routestap_wijzigen(
-            actor=directeur, routestap=selectors.standaardroute()[0], naam="x", uitleg="y"
+            actor=directeur,
+            routestap=selectors.standaardroute()[0],
+            revisie=1,
+            naam="x",
+            uitleg="y",
         )
     with pytest.raises(Geweigerd):
         services.route_overnemen(actor=actor(regio, R.LOKET))

@@ -144,7 +144,8 @@ def test_open_onenigheid_met_bevestiging_vastgelegd_met_de_onenigheid(wereld: We
 
 
 def test_gesloten_onenigheid_vraagt_geen_bevestiging(wereld: Wereld) -> None:
-    _onenigheid(wereld, status=Status.OPGELOST, afgesloten_op=timezone.localdate())
+    gisteren = timezone.localdate() - datetime.timedelta(days=1)
+    _onenigheid(wereld, status=Status.OPGELOST, afgesloten_op=gisteren)
     melding = _vastleggen(wereld)
     assert melding.open_onenigheid is None
 
@@ -511,3 +512,54 @@ def test_cijferpagina_alleen_voor_de_directeur(wereld: Wereld, rolsoort: str) ->
     assert Toegangsregel.objects.get(object_type="veilig-thuis-cijfers").resultaat == (
         Resultaat.GEWEIGERD
     )
+
+
+# --- The guard looks at the report's date (second review, finding 2) -----------------------
+
+
+def test_onenigheid_open_op_de_meldingsdatum_vraagt_bevestiging_ook_al_is_zij_nu_dicht(
+    wereld: Wereld,
+) -> None:
+    vandaag = timezone.localdate()
+    onenigheid = _onenigheid(
+        wereld, status=Status.OPGELOST, afgesloten_op=vandaag - datetime.timedelta(days=5)
+    )
+    gemeld_op = vandaag - datetime.timedelta(days=10)
+    with pytest.raises(ValidationError) as fout:
+        _vastleggen(wereld, gemeld_op=gemeld_op)
+    assert "bevestiging" in fout.value.message_dict
+    melding = _vastleggen(wereld, gemeld_op=gemeld_op, bevestiging=True)
+    assert melding.open_onenigheid == onenigheid
+
+
+def test_onenigheid_die_na_de_meldingsdatum_begon_telt_niet(wereld: Wereld) -> None:
+    _onenigheid(wereld)  # started 20 days ago, still open
+    melding = _vastleggen(wereld, gemeld_op=timezone.localdate() - datetime.timedelta(days=30))
+    assert melding.open_onenigheid is None
+
+
+def test_meldingsdatum_hoogstens_een_jaar_terug(wereld: Wereld) -> None:
+    with pytest.raises(ValidationError) as fout:
+        _vastleggen(wereld, gemeld_op=timezone.localdate() - datetime.timedelta(days=400))
+    assert "meer dan een jaar geleden" in fout.value.message_dict["gemeld_op"][0]
+    assert not VeiligThuisMelding.objects.exists()
+
+
+def test_pagina_vraagt_bevestiging_voor_een_onenigheid_open_op_de_meldingsdatum(
+    wereld: Wereld,
+) -> None:
+    vandaag = timezone.localdate()
+    _onenigheid(wereld, status=Status.OPGELOST, afgesloten_op=vandaag - datetime.timedelta(days=5))
+    client = client_voor(wereld.ib)
+    url = reverse("geschillen:veilig-thuis", kwargs={"leerling": wereld.leerling.sleutel})
+    antwoord = client.post(
+        url,
+        {
+            "gemeld_op": (vandaag - datetime.timedelta(days=10)).isoformat(),
+            "signalen": SIGNALEN,
+            "meldcode_stappen": ["signalen"],
+        },
+    )
+    assert antwoord.status_code == 200
+    assert 'name="bevestiging"' in antwoord.content.decode()
+    assert not VeiligThuisMelding.objects.exists()

@@ -14,7 +14,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -153,7 +153,19 @@ def formulierpagina(
         onenigheid = onenigheid_voor_schrijven(
             actor=actor, sleutel=sleutel, actie=actie, doel=doel, route=route
         )
-        reden = niet_van_toepassing(onenigheid)
+        try:
+            reden = niet_van_toepassing(onenigheid)
+        except Http404:
+            # A part of the case that does not exist (a step's pk): refused, and logged.
+            vastleggen(
+                actor=actor,
+                onenigheid=onenigheid,
+                actie=Actie.WIJZIGEN,
+                toegestaan=False,
+                reden=f"{doel}: onderdeel bestaat niet; niets opgeslagen",
+                route=route,
+            )
+            raise
         if reden:
             vastleggen(
                 actor=actor,

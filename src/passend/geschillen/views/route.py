@@ -42,7 +42,9 @@ def route(request: HttpRequest) -> HttpResponse:
         stap_pk = request.POST.get("routestap", "")
         bewerk = forms.RoutestapForm(request.POST, prefix=f"stap{stap_pk}")
         if bewerk.is_valid():
-            rij = eigen_route(swv_id).filter(pk=int(stap_pk)).first() if stap_pk.isdigit() else None
+            # isdecimal() alone accepts other scripts' digits ("٣"); isascii() keeps int() safe.
+            geldig = stap_pk.isascii() and stap_pk.isdecimal() and len(stap_pk) < 19
+            rij = eigen_route(swv_id).filter(pk=int(stap_pk)).first() if geldig else None
             if rij is None:
                 bewerk.add_error(
                     None, "Deze stap hoort niet bij de route van uw samenwerkingsverband."
@@ -50,6 +52,16 @@ def route(request: HttpRequest) -> HttpResponse:
             else:
                 try:
                     services.routestap_wijzigen(actor=actor, routestap=rij, **bewerk.cleaned_data)
+                except Conflict as fout:
+                    # What was typed stays; the hidden revisie moves on, so the next save
+                    # (after reading the new texts above) goes through.
+                    gegevens = request.POST.copy()
+                    gegevens[f"stap{stap_pk}-revisie"] = str(
+                        eigen_route(swv_id).get(pk=rij.pk).revisie
+                    )
+                    bewerk = forms.RoutestapForm(gegevens, prefix=f"stap{stap_pk}")
+                    bewerk.is_valid()
+                    bewerk.add_error(None, fout.melding)
                 except ValidationError as fout:
                     fouten_naar_formulier(bewerk, fout)
                 else:
@@ -58,15 +70,18 @@ def route(request: HttpRequest) -> HttpResponse:
     eigen = list(eigen_route(swv_id))
     stappen: list[Routestap] = eigen or standaardroute()
     formulieren: list[tuple[Routestap, forms.RoutestapForm | None]] = []
+    getoond = False
     for stap in stappen:
         if bewerk is not None and request.POST.get("routestap") == str(stap.pk):
             formulieren.append((stap, bewerk))
+            getoond = True
         elif eigen and mag_beheren:
             formulieren.append(
                 (
                     stap,
                     forms.RoutestapForm(
                         initial={
+                            "revisie": stap.revisie,
                             "naam": stap.naam,
                             "uitleg": stap.uitleg,
                             "wie": stap.wie,
@@ -86,5 +101,9 @@ def route(request: HttpRequest) -> HttpResponse:
             "eigen": bool(eigen),
             "mag_beheren": mag_beheren,
             "fout": bewerk is not None and bool(bewerk.errors),
+            # Errors of a form whose step is not on the page (an unknown step number).
+            "losse_fouten": (
+                list(bewerk.non_field_errors()) if bewerk is not None and not getoond else []
+            ),
         },
     )

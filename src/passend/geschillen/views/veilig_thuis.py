@@ -8,6 +8,7 @@ Every request writes exactly one access-log record (object type ``veilig-thuis-m
   404); a saved report is logged by the service; when nothing is saved the view logs.
 """
 
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -78,6 +79,14 @@ def _stappen(codes: list[str]) -> list[str]:
     return [STAPLABELS.get(code, code) for code in codes]
 
 
+def _datum(waarde: str) -> date | None:
+    """The report's date as typed (None when empty or invalid: the form reports it)."""
+    try:
+        return date.fromisoformat(waarde.strip())
+    except ValueError:
+        return None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def leerling(request: HttpRequest, leerling: UUID) -> HttpResponse:
@@ -88,7 +97,7 @@ def leerling(request: HttpRequest, leerling: UUID) -> HttpResponse:
         kind = leerling_voor_schrijven(
             actor=actor, sleutel=leerling, doel="Veilig Thuis-melding vastleggen", route=route
         )
-        onenigheid = open_onenigheid_van(kind)
+        onenigheid = open_onenigheid_van(kind, _datum(request.POST.get("gemeld_op", "")))
         form = VeiligThuisMeldingForm(request.POST, onenigheid_open=onenigheid is not None)
         if form.is_valid():
             try:
