@@ -57,6 +57,7 @@ class StrikteLimitOffsetPaginering(LimitOffsetPagination):
     """Limit/offset paging that refuses bad values with a 400 instead of ignoring them."""
 
     max_limit = 500
+    max_offset = 10_000_000
 
     def _getal(self, request: Any, naam: str, standaard: int | None) -> int | None:
         waarden = request.query_params.getlist(naam)
@@ -83,7 +84,17 @@ class StrikteLimitOffsetPaginering(LimitOffsetPagination):
         return limit
 
     def get_offset(self, request: Any) -> int:
-        return self._getal(request, self.offset_query_param, 0) or 0
+        offset = self._getal(request, self.offset_query_param, 0) or 0
+        if offset > self.max_offset:
+            # A huge offset would overflow the database's integer (an error, not a 400).
+            raise ValidationError(
+                {
+                    self.offset_query_param: [
+                        f"Geef een getal van 0 tot en met {self.max_offset} op."
+                    ]
+                }
+            )
+        return offset
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
@@ -91,7 +102,7 @@ class StrikteLimitOffsetPaginering(LimitOffsetPagination):
             if parameter["name"] == self.limit_query_param:
                 parameter["schema"].update({"minimum": 1, "maximum": self.max_limit})
             elif parameter["name"] == self.offset_query_param:
-                parameter["schema"]["minimum"] = 0
+                parameter["schema"].update({"minimum": 0, "maximum": self.max_offset})
         return parameters
 
 

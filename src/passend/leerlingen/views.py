@@ -16,6 +16,7 @@ from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
 from passend.geschillen.permissions import beleid as geschillen_beleid
 from passend.leerlingen.forms import InschrijvenForm, WijzigenForm, ZoekForm
+from passend.leerlingen.models import Ouderschap
 from passend.leerlingen.permissions import beleid
 from passend.leerlingen.selectors import leerling_voor_actor, leerlingen_zichtbaar_voor
 from passend.leerlingen.services import Conflict, leerling_inschrijven, leerling_wijzigen
@@ -90,12 +91,19 @@ def detail(request: HttpRequest, sleutel: UUID) -> HttpResponse:
             if mag_opp_lezen
             else [],
             "mag_opp_starten": opp_beleid.mag(actor, "starten"),
-            # Links to the processes around the pupil (role checks only: no queries).
+            # Links to the processes around the pupil (role checks; one query for a parent).
             "mag_verzuim_melden": verzuim_beleid.mag(actor, "rol:melden"),
             "mag_onenigheid_vastleggen": (
                 actor.rolsoort not in PRIVEROLLEN and geschillen_beleid.mag(actor, "rol:starten")
             ),
-            "mag_onenigheid_starten": geschillen_beleid.mag(actor, "rol:portaal"),
+            # A parent without gezag would be refused when starting: one cheap check, only
+            # for a parent.
+            "mag_onenigheid_starten": (
+                geschillen_beleid.mag(actor, "rol:portaal")
+                and Ouderschap.objects.filter(
+                    leerling=leerling, ouder_id=actor.gebruiker.pk, gezag=True
+                ).exists()
+            ),
             "mag_veilig_thuis": geschillen_beleid.mag(actor, "rol:veilig_thuis_melden"),
         },
     )

@@ -75,6 +75,13 @@ class Verzuimmelding(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["samenwerkingsverband", "meldnummer"], name="verzuim_meldnummer_uniek"
             ),
+            # One running case per pupil: a second report is refused by the service (with
+            # the number of the running case); this is the last guard.
+            models.UniqueConstraint(
+                fields=["leerling"],
+                condition=Q(einde__isnull=True),
+                name="verzuim_een_lopende_melding_per_leerling",
+            ),
             models.CheckConstraint(
                 condition=Q(einde__isnull=True) | Q(einde__gte=F("sinds")),
                 name="verzuim_einde_na_sinds",

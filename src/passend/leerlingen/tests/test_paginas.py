@@ -58,3 +58,18 @@ def test_ouder_ziet_geen_technische_sleutel(rol_factory, maak_client):
     )
     assert "Pseudoniem" not in html
     assert "Scholen" in html
+
+
+@pytest.mark.parametrize("gezag", [True, False])
+def test_alleen_een_ouder_met_gezag_ziet_start_een_onenigheid(rol_factory, maak_client, gezag):
+    """Regression: a parent without gezag saw the link and was refused afterwards."""
+    ouderschap = OuderschapFactory(gezag=gezag)
+    InschrijvingFactory(leerling=ouderschap.leerling)
+    rol = rol_factory(rolsoort=Rolsoort.OUDER, gebruiker=ouderschap.ouder)
+    html = (
+        maak_client(rol)
+        .get(reverse("leerlingen:detail", args=[ouderschap.leerling.sleutel]))
+        .content.decode()
+    )
+    assert ouderschap.leerling.achternaam in html
+    assert ("Start een onenigheid" in html) is gezag

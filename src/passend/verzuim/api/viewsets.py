@@ -224,9 +224,22 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
         actor = api_actor(request)
         route = ROUTE.format("list")
         _eis_rol(actor, "lijst", route, Actie.ZOEKEN)
-        filter_ = VerzuimLijstFilter(data=dict(request.query_params.items()))
-        if not filter_.is_valid():
-            # No pupils shown, but the request is logged like every other one.
+        vandaag = timezone.localdate()
+        try:
+            filter_ = VerzuimLijstFilter(data=dict(request.query_params.items()))
+            filter_.is_valid(raise_exception=True)
+            meldingen = meldingen_zichtbaar_voor(actor=actor).order_by("-sinds", "-id")
+            if filter_.validated_data.get("status") == "open":
+                meldingen = meldingen.filter(einde__isnull=True)
+            elif filter_.validated_data.get("status") == "beeindigd":
+                meldingen = meldingen.filter(einde__isnull=False)
+            if filter_.validated_data.get("thuiszitter") is True:
+                meldingen = meldingen.filter(thuiszitter_filter(vandaag))
+            elif filter_.validated_data.get("thuiszitter") is False:
+                meldingen = meldingen.exclude(thuiszitter_filter(vandaag))
+            pagina = self.paginate_queryset(meldingen) or []
+        except serializers.ValidationError:
+            # A bad filter or paging value: a 400 that showed no pupil, logged all the same.
             toegang_vastleggen(
                 actor=actor,
                 actie=Actie.ZOEKEN,
@@ -236,18 +249,7 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
                 reden="niets getoond: ongeldige invoer",
                 route=route,
             )
-            raise serializers.ValidationError(filter_.errors)
-        vandaag = timezone.localdate()
-        meldingen = meldingen_zichtbaar_voor(actor=actor).order_by("-sinds", "-id")
-        if filter_.validated_data.get("status") == "open":
-            meldingen = meldingen.filter(einde__isnull=True)
-        elif filter_.validated_data.get("status") == "beeindigd":
-            meldingen = meldingen.filter(einde__isnull=False)
-        if filter_.validated_data.get("thuiszitter") is True:
-            meldingen = meldingen.filter(thuiszitter_filter(vandaag))
-        elif filter_.validated_data.get("thuiszitter") is False:
-            meldingen = meldingen.exclude(thuiszitter_filter(vandaag))
-        pagina = self.paginate_queryset(meldingen) or []
+            raise
         toegang_vastleggen(
             actor=actor,
             actie=Actie.ZOEKEN,

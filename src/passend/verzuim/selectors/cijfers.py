@@ -15,6 +15,9 @@ Definitions (DOMAIN.md §2.4):
 * a *thuiszitter in the period* is a case that made the child a thuiszitter on at least one
   day of the period (absoluut verzuim, or relatief verzuim after its first 4 weeks);
   vrijstelling 5 onder a never does;
+* thuiszitters are counted as children, not cases: a child with two cases in a period
+  (one ended, a new one begun) counts once; a child who was a thuiszitter through absoluut
+  verzuim in the period counts as absoluut, otherwise as langdurig relatief;
 * the duration quartiles are over the cases that ended in the period (their stored
   duration in weeks);
 * the quarter trend counts, per calendar quarter that touches the period, the thuiszitters
@@ -111,6 +114,13 @@ def thuiszitter_in(soort: str, sinds: date, einde: date | None, van: date, tot: 
     if vanaf is None or vanaf > tot:
         return False
     return einde is None or (einde >= vanaf and einde >= van)
+
+
+def thuiszitters_geteld(meldingen: list[dict[str, Any]]) -> tuple[int, int]:
+    """(children, of which through absoluut verzuim) among these thuiszitter cases."""
+    kinderen = {m["leerling__sleutel"] for m in meldingen}
+    absoluut = {m["leerling__sleutel"] for m in meldingen if m["soort"] == Verzuimsoort.ABSOLUUT}
+    return len(kinderen), len(absoluut)
 
 
 def loopt_in(sinds: date, einde: date | None, van: date, tot: date) -> bool:
@@ -238,10 +248,12 @@ def verzuim_cijfers(*, gebied: Gebied, van: date, tot: date, peildatum: date) ->
                 "kwartaal": label,
                 "begin": begin,
                 "einde": einde,
-                "thuiszitters": sum(
-                    1
-                    for m in alle
-                    if thuiszitter_in(m["soort"], m["sinds"], m["einde"], begin, einde)
+                "thuiszitters": len(
+                    {
+                        m["leerling__sleutel"]
+                        for m in alle
+                        if thuiszitter_in(m["soort"], m["sinds"], m["einde"], begin, einde)
+                    }
                 ),
                 "nieuw": sum(1 for m in alle if begin <= m["sinds"] <= einde),
                 "beeindigd": sum(
@@ -251,17 +263,17 @@ def verzuim_cijfers(*, gebied: Gebied, van: date, tot: date, peildatum: date) ->
         )
 
     leerlingen, met_aantal, vestigingen = leerlingenaantal(gebied, min(tot, peildatum))
-    absoluut = sum(1 for m in thuis if m["soort"] == Verzuimsoort.ABSOLUUT)
+    kinderen, absoluut = thuiszitters_geteld(thuis)
     return {
         "gebied": gebied.label,
         "van": van,
         "tot": tot,
         "aantal_meldingen": len(in_periode),
         "thuiszitters": {
-            "totaal": len(thuis),
+            "totaal": kinderen,
             "absoluut": absoluut,
-            "langdurig_relatief": len(thuis) - absoluut,
-            "per_duizend": per_duizend(len(thuis), leerlingen),
+            "langdurig_relatief": kinderen - absoluut,
+            "per_duizend": per_duizend(kinderen, leerlingen),
         },
         "leerlingen": {
             "aantal": leerlingen,
@@ -322,7 +334,8 @@ def leerplichttelling(
     vormen: Counter[str] = Counter()
     redenen: Counter[str] = Counter()
     klassen: Counter[str] = Counter()
-    absoluut = langdurig = totaal = 0
+    thuis: list[dict[str, Any]] = []
+    totaal = 0
     for m in meldingen:
         totaal += 1
         vorm = vorm_in(m["soort"], m["sinds"], m["einde"], tot)
@@ -334,10 +347,7 @@ def leerplichttelling(
         redenen[m["reden"]] += 1
         klassen[duurklasse(weken)] += 1
         if thuiszitter_in(m["soort"], m["sinds"], m["einde"], van, tot):
-            if m["soort"] == Verzuimsoort.ABSOLUUT:
-                absoluut += 1
-            else:
-                langdurig += 1
+            thuis.append(m)
         if rijen_alleen_voor_partner is not None and not m["eigen"]:
             continue
         geboortedatum = m["leerling__geboortedatum"]
@@ -357,6 +367,7 @@ def leerplichttelling(
                 "vestigingscode": m["vestiging__vestigingscode"] or "",
             }
         )
+    kinderen, absoluut = thuiszitters_geteld(thuis)
     return {
         "gemeente": gemeente,
         "schooljaar": schooljaar,
@@ -367,9 +378,9 @@ def leerplichttelling(
         "aantal_rijen": len(rijen),
         "per_vorm": [(v.label, vormen.get(v.value, 0)) for v in Verzuimvorm],
         "thuiszitters": {
-            "totaal": absoluut + langdurig,
+            "totaal": kinderen,
             "absoluut": absoluut,
-            "langdurig_relatief": langdurig,
+            "langdurig_relatief": kinderen - absoluut,
         },
         "per_reden": [(r.label, redenen.get(r.value, 0)) for r in Reden],
         "per_duur": [(label, klassen.get(label, 0)) for label, _v, _t in DUURKLASSEN],

@@ -104,6 +104,46 @@ def _swv_van_gemeente(gemeente: Gemeente) -> Samenwerkingsverband | None:
     return Samenwerkingsverband.objects.filter(werkgebied=gemeente).order_by("code").first()
 
 
+#: A first day of absence more than this many years before the report is taken for a typo.
+SINDS_MAXIMAAL_JAREN_TERUG = 2
+#: The first day of absence cannot lie before the child's 4th birthday. The leerplicht starts
+#: at 5, but a child may go to school from 4 (and be registered early), so 4 is the bound
+#: below which a day of absence cannot be meant.
+SINDS_VANAF_LEEFTIJD = 4
+
+
+def _jaren_na(dag: date, jaren: int) -> date:
+    try:
+        return dag.replace(year=dag.year + jaren)
+    except ValueError:  # 29 February
+        return date(dag.year + jaren, 3, 1)
+
+
+def _sinds_grenzen(sinds: Any, geboortedatum: Any, peildatum: date, fouten: Fouten) -> None:
+    """The lower bounds of the first day of absence: not before the child was 4, and not
+    more than 2 years before ``peildatum`` (the day of the report)."""
+    if not isinstance(sinds, date):
+        return
+    if isinstance(geboortedatum, date):
+        vier = _jaren_na(geboortedatum, SINDS_VANAF_LEEFTIJD)
+        if sinds < vier:
+            fout(
+                fouten,
+                "sinds",
+                f"De eerste verzuimdag kan niet vóór de 4e verjaardag van het kind "
+                f"({vier:%d-%m-%Y}) liggen.",
+            )
+            return
+    grens = _jaren_na(peildatum, -SINDS_MAXIMAAL_JAREN_TERUG)
+    if sinds < grens:
+        fout(
+            fouten,
+            "sinds",
+            f"De eerste verzuimdag ligt meer dan {SINDS_MAXIMAAL_JAREN_TERUG} jaar vóór de "
+            f"melding ({grens:%d-%m-%Y}). Controleer de datum.",
+        )
+
+
 def _kind_fouten(kind: dict[str, Any], fouten: Fouten) -> None:
     meldingen = {
         "voornamen": "Vul de voornamen van het kind in.",
@@ -233,6 +273,11 @@ def melding_maken(
             )
         ):
             raise Geweigerd("de leerling woont niet in de eigen gemeente")
+    geboren = (
+        leerling.geboortedatum if leerling is not None else (nieuw_kind or {}).get("geboortedatum")
+    )
+    if "geboortedatum" not in fouten:
+        _sinds_grenzen(sinds, geboren, vandaag, fouten)
     if (
         leerplichtambtenaar is not None
         and gemeente is not None
@@ -255,6 +300,19 @@ def melding_maken(
                 leerling = leerling_registreren(**{k: kind[k] for k in KIND_VELDEN})
             except ValidationError as exc:
                 raise ValidationError(exc.message_dict) from exc
+        else:
+            # Lock the pupil: two reports of one child at once wait for each other, and the
+            # second sees the first one's case.
+            list(Leerling.objects.select_for_update().filter(pk=leerling.pk).values_list("pk"))
+            lopend = (
+                Verzuimmelding.objects.filter(leerling=leerling, einde__isnull=True)
+                .values_list("meldnummer", flat=True)
+                .first()
+            )
+            if lopend is not None:
+                raise ValidationError(
+                    {"leerling": [f"Er loopt al verzuimmelding {lopend} voor deze leerling."]}
+                )
         meldnummer = _volgend_meldnummer(swv.pk, vandaag.year)
         try:
             with transaction.atomic():
@@ -356,6 +414,26 @@ def melding_wijzigen(
                     f"De eerste verzuimdag kan niet na {eerste:%d-%m-%Y} liggen: toen is al "
                     "een aanbod of onderwijsconsulent vastgelegd.",
                 )
+            elif (
+                sinds is not None
+                and rij.onderwijsconsulent_op is not None
+                and not rules.onderwijsconsulent_mogelijk(
+                    rij.soort, sinds, rij.onderwijsconsulent_op
+                )
+            ):
+                fout(
+                    fouten,
+                    "sinds",
+                    "Met deze eerste verzuimdag was het kind op "
+                    f"{rij.onderwijsconsulent_op:%d-%m-%Y} nog geen 4 weken thuis: toen is al "
+                    "een onderwijsconsulent ingeschakeld.",
+                )
+            _sinds_grenzen(
+                sinds,
+                rij.leerling.geboortedatum,
+                timezone.localtime(rij.aangemaakt_op).date(),
+                fouten,
+            )
             if sinds is not None:
                 rij.sinds = sinds
         if "reden" in wijzigingen:

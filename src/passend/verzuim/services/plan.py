@@ -165,8 +165,14 @@ def actiepunt_toevoegen(
         omschrijving = tekst(omschrijving, "omschrijving", "Beschrijf de actie.", fouten)
         if eigenaar is None:
             fout(fouten, "eigenaar", "Kies wie de actie uitvoert.")
-        elif eigenaar.melding_id != rij.pk or eigenaar.tot is not None:
-            fout(fouten, "eigenaar", "Kies een partner die nu meedoet in deze melding.")
+        else:
+            # Check the partner as it is now (locked), not as the caller loaded it: a
+            # partner who left while the form was open may not get the action.
+            eigenaar = (
+                Partner.objects.select_for_update().filter(pk=eigenaar.pk, melding=rij).first()
+            )
+            if eigenaar is None or eigenaar.tot is not None:
+                fout(fouten, "eigenaar", "Kies een partner die nu meedoet in deze melding.")
         if (
             datum(deadline, "deadline", fouten, toekomst_mag=True)
             and deadline < timezone.localdate()

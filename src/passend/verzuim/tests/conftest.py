@@ -39,6 +39,13 @@ class Regio:
         return self.actoren[rolsoort]
 
 
+def ander_kind(regio: Any, naam: str = "Tweede") -> Leerling:
+    """Another pupil enrolled at the region's location (a pupil has one running case)."""
+    kind = LeerlingFactory(voornamen=naam, achternaam="Anders", woongemeente=regio.gemeente)
+    InschrijvingFactory(leerling=kind, vestiging=regio.vestiging)
+    return kind
+
+
 def maak_regio(label: str) -> Regio:
     gemeente = GemeenteFactory(naam=f"Gemeente {label}")
     swv = SamenwerkingsverbandFactory(naam=f"SWV {label}")

@@ -14,6 +14,7 @@ from passend.accounts.tests.factories import RolFactory
 from passend.core.models import Toegangsregel
 from passend.core.tests.scenario import Regio, client_voor, maak_regio
 from passend.leerlingen.models import Leerling
+from passend.leerlingen.tests.factories import InschrijvingFactory, LeerlingFactory
 from passend.verzuim.models import Actiepunt, Partner, Verzuimmelding
 from passend.verzuim.rules import Verzuimsoort
 from passend.verzuim.tests.factories import DoorbraakplanFactory, VerzuimmeldingFactory
@@ -86,7 +87,7 @@ def test_lijst_filtert_op_status_en_thuiszitter(eigen):
         einde=vandaag - datetime.timedelta(days=2),
     )
     kort = VerzuimmeldingFactory(
-        leerling=eigen.leerling,
+        leerling=LeerlingFactory(),
         samenwerkingsverband=eigen.swv,
         vestiging=eigen.vestiging,
         gemeente=eigen.gemeente,
@@ -119,6 +120,25 @@ def test_lijst_met_ongeldig_filter_wordt_gelogd(eigen):
     assert (regel.actie, regel.resultaat) == ("zoeken", "toegestaan")
     assert "ongeldige invoer" in regel.reden
     assert regel.route == "api:verzuimmelding-list"
+    assert not regel.leerlingen.exists()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"limit": "x"}, {"offset": "-1"}, {"limit": "0"}, {"offset": "99999999999999999999"}],
+)
+def test_lijst_met_ongeldige_paginering_wordt_gelogd(eigen, params):
+    """Regression: a bad paging value answered 400 without an access-log record."""
+    _melding(eigen)
+    client = client_voor(eigen.rollen[R.DIRECTEUR])
+    voor = Toegangsregel.objects.count()
+    antwoord = client.get(LIJST, params)
+    assert antwoord.status_code == 400
+    assert antwoord.json()["code"] == "ongeldig"
+    assert set(antwoord.json()["velden"]) == set(params)
+    (regel,) = Toegangsregel.objects.order_by("id")[voor:]
+    assert (regel.actie, regel.resultaat) == ("zoeken", "toegestaan")
+    assert "ongeldige invoer" in regel.reden
     assert not regel.leerlingen.exists()
 
 
@@ -168,6 +188,8 @@ def test_rollen_zonder_verzuim_krijgen_een_vastgelegde_weigering(eigen, rolsoort
 
 
 def test_school_meldt_relatief_verzuim(eigen):
+    kind = LeerlingFactory(woongemeente=eigen.gemeente)
+    InschrijvingFactory(leerling=kind, vestiging=eigen.vestiging)
     antwoord = _post(
         client_voor(eigen.rollen[R.INTERN_BEGELEIDER]),
         LIJST,
@@ -175,7 +197,7 @@ def test_school_meldt_relatief_verzuim(eigen):
             "soort": "relatief",
             "sinds": "2026-10-01",
             "reden": "gedrag",
-            "leerling": str(eigen.leerling.sleutel),
+            "leerling": str(kind.sleutel),
             "gemiste_uren": 20,
             "leerplichtambtenaar": eigen.leerplichtambtenaar.pk,
         },
@@ -362,7 +384,7 @@ def test_actie_met_een_partner_van_een_andere_melding_is_een_veldfout(eigen, and
 
 def test_vrijstelling_is_nooit_thuiszitter_in_de_api(eigen):
     melding = VerzuimmeldingFactory(
-        leerling=eigen.leerling,
+        leerling=LeerlingFactory(),
         samenwerkingsverband=eigen.swv,
         vestiging=eigen.vestiging,
         gemeente=eigen.gemeente,
@@ -379,7 +401,7 @@ def test_vrijstelling_is_nooit_thuiszitter_in_de_api(eigen):
 def test_lijst_heeft_een_vast_aantal_queries(eigen, aantal, django_assert_max_num_queries):
     for _ in range(aantal):
         VerzuimmeldingFactory(
-            leerling=eigen.leerling,
+            leerling=LeerlingFactory(),
             samenwerkingsverband=eigen.swv,
             vestiging=eigen.vestiging,
             gemeente=eigen.gemeente,

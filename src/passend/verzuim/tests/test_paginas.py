@@ -23,6 +23,7 @@ from passend.verzuim.forms import ONVOLLEDIG
 from passend.verzuim.models import Verzuimmelding
 from passend.verzuim.rules import Reden, Verzuimsoort
 from passend.verzuim.selectors.werk import mijn_werk
+from passend.verzuim.tests.conftest import ander_kind
 
 R = Rolsoort
 pytestmark = pytest.mark.django_db
@@ -311,7 +312,7 @@ def test_schrijfpaginas_fouten_in_het_nederlands(wereld: Any) -> None:
 def test_overzicht_filtert_en_logt(wereld: Any) -> None:
     regio = wereld.eigen
     thuis = melden(regio, weken=6)
-    kort = melden(regio, weken=1, leerplichtambtenaar=None)
+    kort = melden(regio, weken=1, leerplichtambtenaar=None, leerling=ander_kind(regio))
     loket = client(regio[R.LOKET])
     with Log() as log:
         antwoord = loket.get(reverse("verzuim:overzicht"))
@@ -319,7 +320,8 @@ def test_overzicht_filtert_en_logt(wereld: Any) -> None:
     assert thuis.meldnummer in tekst and kort.meldnummer in tekst
     assert [(r.actie, r.object_type) for r in log.regels] == [("zoeken", "verzuim-overzicht")]
     assert {str(s.leerling_sleutel) for s in log.regels[0].leerlingen.all()} == {
-        str(regio.leerling.sleutel)
+        str(regio.leerling.sleutel),
+        str(kort.leerling.sleutel),
     }
     alleen = loket.get(reverse("verzuim:overzicht") + "?thuiszitters=1").content.decode()
     assert thuis.meldnummer in alleen and kort.meldnummer not in alleen

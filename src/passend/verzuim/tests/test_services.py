@@ -26,6 +26,7 @@ from passend.verzuim.models import Doorbraakplan, Partner, Verzuimmelding
 from passend.verzuim.permissions import beleid
 from passend.verzuim.rules import Partnersoort, Reden, Uitkomst, Verzuimsoort
 from passend.verzuim.selectors import meldingen_zichtbaar_voor
+from passend.verzuim.tests.conftest import ander_kind
 from passend.verzuim.tests.factories import VerzuimmeldingFactory
 
 R = Rolsoort
@@ -114,7 +115,12 @@ def test_meldnummers_blijven_uniek_per_swv_en_jaar(wereld: Any) -> None:
     )
     VerzuimmeldingFactory(samenwerkingsverband=regio.swv, meldnummer=f"{jaar - 1}-500")
     eerste = melden(regio, leerplichtambtenaar=None)
-    tweede = melden(regio, leerplichtambtenaar=None, soort=Verzuimsoort.VRIJSTELLING_5A)
+    tweede = melden(
+        regio,
+        leerplichtambtenaar=None,
+        soort=Verzuimsoort.VRIJSTELLING_5A,
+        leerling=ander_kind(regio),
+    )
     assert (eerste.meldnummer, tweede.meldnummer) == (f"{jaar}-010", f"{jaar}-011")
     # Another SWV counts on its own.
     assert melden(wereld.ander, leerplichtambtenaar=None).meldnummer == f"{jaar}-001"

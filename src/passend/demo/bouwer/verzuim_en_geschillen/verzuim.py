@@ -193,6 +193,10 @@ def verzuim_schrijven(*, seed: int, gebruikt: set[int]) -> Verzuimtelling:
     for nummer, (werker, leerling, soort) in enumerate(gevallen):
         # Spread over the last two school years; every third case has ended.
         sinds = vandaag - timedelta(days=rng.randint(10, 700))
+        if leerling is not None and leerling.geboortedatum is not None:
+            # The services refuse a first day of absence before the child's 4th birthday.
+            vier = leerling.geboortedatum + timedelta(days=4 * 366)
+            sinds = min(max(sinds, vier), vandaag - timedelta(days=10))
         nieuw_kind = None
         if soort == Verzuimsoort.ABSOLUUT:
             i = nummer % len(VOORNAMEN)
