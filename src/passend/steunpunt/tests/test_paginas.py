@@ -84,7 +84,7 @@ def test_na_intrekken_geen_kindgegevens_meer(wereld):
         .get(reverse("steunpunt:contact", args=[contact.sleutel]))
         .content.decode()
     )
-    assert "Fenna" not in tekst and "toestemming ingetrokken" in tekst
+    assert "Fenna Testkind" not in tekst and "toestemming ingetrokken" in tekst
 
 
 def test_anoniem_contact_schrijft_geen_logregel(wereld):
@@ -161,13 +161,13 @@ def test_signalenrapport_en_pdf_zonder_namen(wereld):
     antwoord = client.get(reverse("steunpunt:signalen"))
     tekst = antwoord.content.decode()
     assert antwoord.status_code == 200
-    assert "Wachttijden jeugdhulp te lang." in tekst and "Fenna" not in tekst
+    assert "Wachttijden jeugdhulp te lang." in tekst and "Fenna Testkind" not in tekst
     assert 'class="passend-grafiek"' in tekst
     pdf = client.get(reverse("steunpunt:signalen-pdf"))
     assert pdf["Content-Type"] == "application/pdf"
     inhoud = pdf_tekst(pdf.content)
     assert "Signalen van het ouder- en jeugdsteunpunt" in inhoud
-    assert "Ouders missen uitleg over de toelating." in inhoud and "Fenna" not in inhoud
+    assert "Ouders missen uitleg over de toelating." in inhoud and "Fenna Testkind" not in inhoud
 
 
 def test_signalen_periode_met_fout(wereld):
@@ -329,7 +329,7 @@ def test_na_intrekken_logt_het_lezen_zonder_de_sleutel_van_het_kind(wereld):
     client = client_voor(wereld.medewerker)
     voor = Toegangsregel.objects.count()
     antwoord = client.get(reverse("steunpunt:contact", args=[contact.sleutel]))
-    assert antwoord.status_code == 200 and "Fenna" not in antwoord.content.decode()
+    assert antwoord.status_code == 200 and "Fenna Testkind" not in antwoord.content.decode()
     assert Toegangsregel.objects.count() == voor + 1
     regel = Toegangsregel.objects.latest("pk")
     assert regel.object_id == str(contact.sleutel) and regel.resultaat == "toegestaan"
@@ -337,7 +337,7 @@ def test_na_intrekken_logt_het_lezen_zonder_de_sleutel_van_het_kind(wereld):
     # The change form does not show the child either: no record with its key.
     laatste = Toegangsregel.objects.latest("pk").pk
     formulier = client.get(reverse("steunpunt:contact-wijzigen", args=[contact.sleutel]))
-    assert formulier.status_code == 200 and "Fenna" not in formulier.content.decode()
+    assert formulier.status_code == 200 and "Fenna Testkind" not in formulier.content.decode()
     assert not Toegangsregel.objects.filter(
         pk__gt=laatste, leerlingen__leerling_sleutel=wereld.leerling.sleutel
     ).exists()
