@@ -1,10 +1,11 @@
 """API machinery shared by every app: errors as machine-readable bodies."""
 
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -146,3 +147,11 @@ def foutantwoorden_toevoegen(
                     },
                 )
     return result
+
+
+def sleutel_of_404(waarde: str, melding: str) -> UUID:
+    """A key from the URL; one that is not a UUID is a 404 like a hidden object."""
+    try:
+        return UUID(waarde)
+    except ValueError:
+        raise NotFound(melding) from None

@@ -69,6 +69,8 @@ class Beleid(Generic[M]):
     """One app's policy: ``mag(actor, actie, obj)`` and ``filter_zichtbaar(actor, qs)``."""
 
     regels: rules.RuleSet
+    #: Why a role may never do an action: the logged reason of a 403 (``eis_rol``).
+    weigerredenen: Mapping[str, str] = {}
 
     def mag(self, actor: Any, actie: str, obj: M | None = None) -> bool:
         if actor is None:
@@ -96,6 +98,20 @@ class Beleid(Generic[M]):
             route=route,
         )
         raise Geweigerd(f"Geweigerd: {reden}.")
+
+    def eis_rol(
+        self, actor: Any, actie: str, *, log_actie: Actie, object_type: str, route: str
+    ) -> None:
+        """Require that the actor's role may ever do ``actie`` (``rol:<actie>``); a refusal
+        is logged with the policy's reason, then raised (a 403)."""
+        self.eis_en_leg_weigering_vast(
+            actor,
+            f"rol:{actie}",
+            log_actie=log_actie,
+            object_type=object_type,
+            reden=self.weigerredenen[actie],
+            route=route,
+        )
 
     def filter_zichtbaar(self, actor: Any, queryset: QuerySet[M]) -> QuerySet[M]:
         raise NotImplementedError

@@ -135,6 +135,7 @@ def starter_met_gezag(actor: Any, onenigheid: Onenigheid | None) -> bool:
 
 
 class GeschillenBeleid(Beleid[Onenigheid]):
+    weigerredenen = WEIGERREDENEN
     regels = rolregels(
         ROLLEN,
         objectacties=OBJECTACTIES,

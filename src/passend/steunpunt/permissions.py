@@ -55,6 +55,7 @@ def contact_zichtbaarheid(actor: Any) -> Q:
 
 
 class SteunpuntBeleid(Beleid[Contact]):
+    weigerredenen = WEIGERREDENEN
     regels = rolregels(ROLLEN, objectacties=OBJECTACTIES, in_zicht=eigen_swv)
 
     def filter_zichtbaar(self, actor: Any, queryset: QuerySet[Contact]) -> QuerySet[Contact]:

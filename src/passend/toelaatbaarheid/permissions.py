@@ -145,6 +145,7 @@ def niet_de_deskundige_of_in_de_pool(actor: Any, tlv: Toelaatbaarheidsverklaring
 
 
 class TlvBeleid(Beleid[Toelaatbaarheidsverklaring]):
+    weigerredenen = WEIGERREDENEN
     regels = rolregels(
         ROLLEN,
         objectacties=OBJECTACTIES,

@@ -90,6 +90,7 @@ def in_zicht(actor: Any, melding: Verzuimmelding | None) -> bool:
 
 
 class VerzuimBeleid(Beleid[Verzuimmelding]):
+    weigerredenen = WEIGERREDENEN
     regels = rolregels(ROLLEN, objectacties=OBJECTACTIES, in_zicht=in_zicht)
 
     def filter_zichtbaar(

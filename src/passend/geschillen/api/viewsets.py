@@ -25,7 +25,7 @@ from rest_framework.response import Response
 from passend.accounts.actor import Actor
 from passend.accounts.api import api_actor
 from passend.accounts.rules import Rolsoort
-from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout
+from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout, sleutel_of_404
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -40,7 +40,7 @@ from passend.geschillen.api.serializers import (
     vandaag_context,
 )
 from passend.geschillen.models import Onenigheid
-from passend.geschillen.permissions import WEIGERREDENEN, beleid
+from passend.geschillen.permissions import beleid
 from passend.geschillen.rules import Status
 from passend.geschillen.selectors import (
     NIET_GEVONDEN,
@@ -75,22 +75,8 @@ class _Antwoord(Exception):
         self.body = body
 
 
-def _als_sleutel(waarde: str) -> UUID:
-    try:
-        return UUID(waarde)
-    except ValueError:
-        raise NotFound(NIET_GEVONDEN) from None
-
-
 def _eis_rol(actor: Actor, actie: str, route: str, log_actie: Actie) -> None:
-    beleid.eis_en_leg_weigering_vast(
-        actor,
-        f"rol:{actie}",
-        log_actie=log_actie,
-        object_type=OBJECT_TYPE,
-        reden=WEIGERREDENEN[actie],
-        route=route,
-    )
+    beleid.eis_rol(actor, actie, log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
 
 
 def _vastleggen(
@@ -298,7 +284,7 @@ class OnenigheidViewSet(viewsets.GenericViewSet[Onenigheid]):
         try:
             onenigheid = onenigheid_voor_actor(
                 actor=actor,
-                sleutel=_als_sleutel(sleutel),
+                sleutel=_sleutel(sleutel),
                 actie="bekijken",
                 doel="onenigheid opvragen via API",
                 route=route,
@@ -391,7 +377,7 @@ class OnenigheidViewSet(viewsets.GenericViewSet[Onenigheid]):
         try:
             onenigheid = onenigheid_voor_schrijven(
                 actor=actor,
-                sleutel=_als_sleutel(sleutel),
+                sleutel=_sleutel(sleutel),
                 actie="stap_vastleggen",
                 doel="stap vastleggen via API",
                 route=route,
@@ -433,3 +419,7 @@ class OnenigheidViewSet(viewsets.GenericViewSet[Onenigheid]):
             ),
         )
         return Response(_weergave(onenigheid), status=status.HTTP_201_CREATED)
+
+
+def _sleutel(waarde: str) -> UUID:
+    return sleutel_of_404(waarde, NIET_GEVONDEN)

@@ -24,7 +24,7 @@ from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
 from passend.geschillen.models import Onenigheid
-from passend.geschillen.permissions import WEIGERREDENEN, beleid
+from passend.geschillen.permissions import beleid
 from passend.geschillen.rules import Status
 from passend.geschillen.selectors import (
     OBJECT_TYPE,
@@ -66,14 +66,7 @@ def eis_rol(
             route=route,
         )
         raise Geweigerd(f"Geweigerd: {reden}.")
-    beleid.eis_en_leg_weigering_vast(
-        actor,
-        f"rol:{actie}",
-        log_actie=log_actie,
-        object_type=OBJECT_TYPE,
-        reden=WEIGERREDENEN[actie],
-        route=route,
-    )
+    beleid.eis_rol(actor, actie, log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
     return actor
 
 

@@ -27,7 +27,7 @@ from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
 from passend.geschillen.forms_veilig_thuis import VeiligThuisMeldingForm
-from passend.geschillen.permissions import WEIGERREDENEN, beleid
+from passend.geschillen.permissions import beleid
 from passend.geschillen.rules import MELDCODE_STAPPEN
 from passend.geschillen.selectors.veilig_thuis import (
     OBJECT_TYPE,
@@ -50,12 +50,11 @@ def _eis_rol(
 ) -> Actor:
     """The actor, if their role may ever do this; else a logged refusal (403)."""
     actor = actor_of_403(request)
-    beleid.eis_en_leg_weigering_vast(
+    beleid.eis_rol(
         actor,
-        f"rol:{actie}",
+        actie,
         log_actie=Actie.AANMAKEN if request.method == "POST" else Actie.LEZEN,
         object_type=object_type,
-        reden=WEIGERREDENEN[actie],
         route=route,
     )
     return actor

@@ -34,7 +34,7 @@ from passend.leerlingen.models import Leerling
 from passend.steunpunt.forms import ContactForm, PeriodeForm, ToestemmingForm
 from passend.steunpunt.models import Contact
 from passend.steunpunt.pdf import signalen_bestandsnaam, signalen_pdf
-from passend.steunpunt.permissions import WEIGERREDENEN, beleid
+from passend.steunpunt.permissions import beleid
 from passend.steunpunt.rules import periode_fouten
 from passend.steunpunt.selectors.contacten import (
     OBJECT_TYPE,
@@ -72,12 +72,11 @@ MENU = (
 def eis_rol(request: HttpRequest, actie: str, route: str, object_type: str = OBJECT_TYPE) -> Actor:
     """The actor, if their role may ever do this; else a logged refusal (403)."""
     actor = actor_of_403(request)
-    beleid.eis_en_leg_weigering_vast(
+    beleid.eis_rol(
         actor,
-        f"rol:{actie}",
+        actie,
         log_actie=Actie.WIJZIGEN if request.method == "POST" else Actie.LEZEN,
         object_type=object_type,
-        reden=WEIGERREDENEN[actie],
         route=route,
     )
     return actor

@@ -24,7 +24,7 @@ from passend.toelaatbaarheid.api.serializers import (
     ToelaatbaarheidsverklaringSerializer,
 )
 from passend.toelaatbaarheid.models import Toelaatbaarheidsverklaring
-from passend.toelaatbaarheid.permissions import WEIGERREDENEN, beleid
+from passend.toelaatbaarheid.permissions import beleid
 from passend.toelaatbaarheid.selectors import (
     NIET_GEVONDEN,
     OBJECT_TYPE,
@@ -67,14 +67,7 @@ def vastleggen(
 
 
 def eis_rol(actor: Actor, actie: str, route: str, log_actie: Actie = Actie.WIJZIGEN) -> None:
-    beleid.eis_en_leg_weigering_vast(
-        actor,
-        f"rol:{actie}",
-        log_actie=log_actie,
-        object_type=OBJECT_TYPE,
-        reden=WEIGERREDENEN[actie],
-        route=route,
-    )
+    beleid.eis_rol(actor, actie, log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
 
 
 def voor_wijziging(

@@ -26,7 +26,7 @@ from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
 from passend.toelaatbaarheid.models import Toelaatbaarheidsverklaring
-from passend.toelaatbaarheid.permissions import WEIGERREDENEN, beleid
+from passend.toelaatbaarheid.permissions import beleid
 from passend.toelaatbaarheid.selectors import (
     OBJECT_TYPE,
     tlv_dossier,
@@ -51,14 +51,7 @@ def eis_rol(
         log_actie = Actie.AFDRUKKEN
     else:
         log_actie = Actie.LEZEN
-    beleid.eis_en_leg_weigering_vast(
-        actor,
-        f"rol:{actie}",
-        log_actie=log_actie,
-        object_type=object_type,
-        reden=WEIGERREDENEN[actie],
-        route=route,
-    )
+    beleid.eis_rol(actor, actie, log_actie=log_actie, object_type=object_type, route=route)
     return actor
 
 

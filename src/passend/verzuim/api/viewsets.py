@@ -26,7 +26,7 @@ from rest_framework.response import Response
 
 from passend.accounts.actor import Actor
 from passend.accounts.api import api_actor
-from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout
+from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout, sleutel_of_404
 from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.core.toegangslog import toegang_vastleggen
@@ -43,7 +43,7 @@ from passend.verzuim.api.serializers import (
     VerzuimmeldingSerializer,
 )
 from passend.verzuim.models import Verzuimmelding
-from passend.verzuim.permissions import WEIGERREDENEN, beleid
+from passend.verzuim.permissions import beleid
 from passend.verzuim.selectors import (
     NIET_GEVONDEN,
     OBJECT_TYPE,
@@ -71,22 +71,8 @@ FOUT_409 = OpenApiResponse(
 )
 
 
-def _als_sleutel(waarde: str) -> UUID:
-    try:
-        return UUID(waarde)
-    except ValueError:
-        raise NotFound(NIET_GEVONDEN) from None
-
-
 def _eis_rol(actor: Actor, actie: str, route: str, log_actie: Actie) -> None:
-    beleid.eis_en_leg_weigering_vast(
-        actor,
-        f"rol:{actie}",
-        log_actie=log_actie,
-        object_type=OBJECT_TYPE,
-        reden=WEIGERREDENEN[actie],
-        route=route,
-    )
+    beleid.eis_rol(actor, actie, log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
 
 
 def _vastleggen(
@@ -271,7 +257,7 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
         try:
             melding = melding_voor_actor(
                 actor=actor,
-                sleutel=_als_sleutel(sleutel),
+                sleutel=_sleutel(sleutel),
                 actie="bekijken",
                 doel="verzuimmelding opvragen via API",
                 route=route,
@@ -353,7 +339,7 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
         try:
             return melding_voor_schrijven(
                 actor=actor,
-                sleutel=_als_sleutel(sleutel),
+                sleutel=_sleutel(sleutel),
                 actie=actie,
                 doel=f"verzuimmelding via API ({actie})",
                 route=route,
@@ -434,3 +420,7 @@ class VerzuimmeldingViewSet(viewsets.GenericViewSet[Verzuimmelding]):
             VerzuimActiepuntSerializer(actiepunt, context={"vandaag": timezone.localdate()}).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+def _sleutel(waarde: str) -> UUID:
+    return sleutel_of_404(waarde, NIET_GEVONDEN)

@@ -49,14 +49,7 @@ def eis_rol(
         log_actie = Actie.AANMAKEN if actie == "melden" else Actie.WIJZIGEN
     else:
         log_actie = Actie.LEZEN
-    beleid.eis_en_leg_weigering_vast(
-        actor,
-        f"rol:{actie}",
-        log_actie=log_actie,
-        object_type=object_type,
-        reden=WEIGERREDENEN[actie],
-        route=route,
-    )
+    beleid.eis_rol(actor, actie, log_actie=log_actie, object_type=object_type, route=route)
     return actor
 
 

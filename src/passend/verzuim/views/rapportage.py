@@ -33,7 +33,7 @@ from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.organisaties.models import Gemeente
 from passend.verzuim.grafiek import Periodereeks, periodegrafiek
-from passend.verzuim.permissions import WEIGERREDENEN, beleid
+from passend.verzuim.permissions import beleid
 from passend.verzuim.rules import schooljaar_grenzen, schooljaar_van
 from passend.verzuim.selectors.cijfers import (
     Gebied,
@@ -54,14 +54,7 @@ SCHOOLJAREN_TERUG = 6
 def eis_rol(request: HttpRequest, actie: str, route: str, *, object_type: str, log: Actie) -> Actor:
     """The actor, if their role may ever do this; else a logged refusal (403)."""
     actor = actor_of_403(request)
-    beleid.eis_en_leg_weigering_vast(
-        actor,
-        f"rol:{actie}",
-        log_actie=log,
-        object_type=object_type,
-        reden=WEIGERREDENEN[actie],
-        route=route,
-    )
+    beleid.eis_rol(actor, actie, log_actie=log, object_type=object_type, route=route)
     return actor
 
 
