@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("passend.aanbod.api_urls")),
     path("", include("passend.verzuim.api_urls")),
     path("", include("passend.geschillen.api_urls")),
+    path("", include("passend.monitor.api_urls")),
 ]
 
 urlpatterns = [
@@ -34,6 +35,7 @@ urlpatterns = [
     path("onenigheid/", include("passend.geschillen.urls")),
     path("steunpunt/", include("passend.steunpunt.urls")),
     path("steunpunten/", include("passend.steunpunt.urls_openbaar")),
+    path("monitor/", include("passend.monitor.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

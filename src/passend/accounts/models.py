@@ -114,7 +114,11 @@ class Rol(TimeStampedModel):
         organisatie = self.organisatie
         if organisatie is not None:
             return f"Gemeente {organisatie}" if self.gemeente_id else str(organisatie)
-        return "Inspectie van het Onderwijs" if self.rolsoort == Rolsoort.INSPECTEUR else "Privé"
+        landelijk: dict[str, str] = {
+            Rolsoort.INSPECTEUR: "Inspectie van het Onderwijs",
+            Rolsoort.MINISTERIE: "Ministerie van Onderwijs, Cultuur en Wetenschap",
+        }
+        return landelijk.get(self.rolsoort, "Privé")
 
     @property
     def organisatie_sleutel(self) -> str:

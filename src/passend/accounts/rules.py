@@ -26,7 +26,10 @@ class Rolsoort(models.TextChoices):
     LEERPLICHTAMBTENAAR = "leerplichtambtenaar", "Leerplichtambtenaar"
     JEUGDHULP = "jeugdhulp", "Jeugdhulp (gemeente)"
     STEUNPUNTMEDEWERKER = "steunpuntmedewerker", "Medewerker ouder- en jeugdsteunpunt"
+    TOEZICHTHOUDER = "toezichthouder", "Bestuurslid / toezichthouder samenwerkingsverband"
+    OPR_LID = "opr_lid", "Lid ondersteuningsplanraad"
     INSPECTEUR = "inspecteur", "Inspecteur"
+    MINISTERIE = "ministerie", "Beleidsmedewerker ministerie van OCW"
     OUDER = "ouder", "Ouder / verzorger"
     LEERLING = "leerling", "Leerling"
 
@@ -48,7 +51,12 @@ ORGANISATIE_VAN_ROL: dict[str, str] = {
     # The steunpunt is independent, but every SWV has one (from 1-1-2025): its workers hold
     # their role in that SWV. They are not SWV staff for pupil files (see the policies).
     Rolsoort.STEUNPUNTMEDEWERKER: OrganisatieType.SWV,
+    # The SWV's board (or supervisory board) and its ondersteuningsplanraad read the
+    # region's figures (the monitor), never a pupil file.
+    Rolsoort.TOEZICHTHOUDER: OrganisatieType.SWV,
+    Rolsoort.OPR_LID: OrganisatieType.SWV,
     Rolsoort.INSPECTEUR: OrganisatieType.LANDELIJK,
+    Rolsoort.MINISTERIE: OrganisatieType.LANDELIJK,
     Rolsoort.OUDER: OrganisatieType.PRIVE,
     Rolsoort.LEERLING: OrganisatieType.PRIVE,
 }
@@ -58,7 +66,9 @@ SWV_ROLLEN = frozenset(r for r, org in ORGANISATIE_VAN_ROL.items() if org == Org
 #: Roles of the municipality: they see only the verzuim cases they are a partner in.
 GEMEENTEROLLEN = frozenset({Rolsoort.LEERPLICHTAMBTENAAR, Rolsoort.JEUGDHULP})
 #: Roles that see only aggregates, never a pupil.
-ALLEEN_AGGREGATEN = frozenset({Rolsoort.INSPECTEUR})
+ALLEEN_AGGREGATEN = frozenset({Rolsoort.INSPECTEUR, Rolsoort.MINISTERIE})
+#: Roles of an SWV that read only the region's figures (the monitor), never a pupil.
+SWV_MONITORROLLEN = frozenset({Rolsoort.TOEZICHTHOUDER, Rolsoort.OPR_LID})
 #: Roles of private persons (B1 language, no organisation).
 PRIVEROLLEN = frozenset({Rolsoort.OUDER, Rolsoort.LEERLING})
 

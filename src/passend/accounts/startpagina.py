@@ -6,7 +6,13 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from passend.accounts.rules import GEMEENTEROLLEN, SCHOOLROLLEN, Rolsoort
+from passend.accounts.rules import (
+    ALLEEN_AGGREGATEN,
+    GEMEENTEROLLEN,
+    SCHOOLROLLEN,
+    SWV_MONITORROLLEN,
+    Rolsoort,
+)
 from passend.core.aggregaten import kleine_cel_grens, onderdruk
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
@@ -187,6 +193,7 @@ def _startpagina(*, actor: Any, route: str, peildatum: Any) -> dict[str, Any]:
     if rolsoort in SWV_DOSSIERROLLEN or rolsoort in {
         Rolsoort.PRIVACY_OFFICER,
         Rolsoort.FUNCTIONEEL_BEHEERDER,
+        *SWV_MONITORROLLEN,
     }:
         swv = actor.rol.samenwerkingsverband
         soorten = soorten_in_swv(samenwerkingsverband=swv, peildatum=peildatum)
@@ -216,7 +223,7 @@ def _startpagina(*, actor: Any, route: str, peildatum: Any) -> dict[str, Any]:
             "gemeente": actor.rol.gemeente,
             "aantal_dossiers": leerlingen_zichtbaar_voor(actor=actor).count(),
         }
-    if rolsoort == Rolsoort.INSPECTEUR:
+    if rolsoort in ALLEEN_AGGREGATEN:
         return {"sjabloon": "inspectie", **_inspectie_tabel(peildatum)}
     # Parents and pupils: their own children / their own file, logged as a read.
     kinderen = list(kinderen_van(actor=actor))

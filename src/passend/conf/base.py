@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "passend.verzuim",
     "passend.geschillen",
     "passend.steunpunt",
+    "passend.monitor",
     "passend.demo",
 ]
 
@@ -293,6 +294,39 @@ PASSEND: dict[str, Any] = {
         "PASSEND_VERZUIM_DOORZETTINGSMACHT",
         "de directeur-bestuurder van het samenwerkingsverband",
     ),
+    # Regional monitor: the national participation rates (percent of all pupils of the
+    # sector) that an SWV's rates are compared with, per school year. Indicative figures
+    # after DUO's published counts; set the year's figures when DUO publishes them. A year
+    # without figures uses the latest year before it.
+    "MONITOR_LANDELIJKE_DEELNAME": {
+        "2021-2022": {"sbo": 2.5, "so": 1.7, "vso": 3.6},
+        "2022-2023": {"sbo": 2.5, "so": 1.7, "vso": 3.7},
+        "2023-2024": {"sbo": 2.5, "so": 1.8, "vso": 3.8},
+        "2024-2025": {"sbo": 2.6, "so": 1.8, "vso": 3.9},
+    },
+    # Dekkend netwerk analysis (ADR 0010): the longest acceptable home–school distance in
+    # km per sector and kind of place, the penalty (in km) for a place in special education
+    # ("zo regulier mogelijk"), and the places for extra support at a regular location that
+    # offers an area without stating its capacity (percent of its pupils).
+    "DEKKEND_NETWERK_MAX_AFSTAND_KM": {
+        "po": {
+            "extra": env_int("PASSEND_DEKKEND_NETWERK_PO_EXTRA_KM", 5),
+            "sbo": env_int("PASSEND_DEKKEND_NETWERK_PO_SBO_KM", 15),
+            "so": env_int("PASSEND_DEKKEND_NETWERK_PO_SO_KM", 30),
+        },
+        "vo": {
+            "extra": env_int("PASSEND_DEKKEND_NETWERK_VO_EXTRA_KM", 15),
+            "pro": env_int("PASSEND_DEKKEND_NETWERK_VO_PRO_KM", 20),
+            "vso": env_int("PASSEND_DEKKEND_NETWERK_VO_VSO_KM", 30),
+        },
+    },
+    "DEKKEND_NETWERK_STRAF_SPECIAAL_KM": env_int("PASSEND_DEKKEND_NETWERK_STRAF_SPECIAAL_KM", 10),
+    "DEKKEND_NETWERK_EXTRA_PLAATSEN_PROCENT": env_int(
+        "PASSEND_DEKKEND_NETWERK_EXTRA_PLAATSEN_PROCENT", 4
+    ),
+    # Run analyses in a background thread of the web process (False: at once, in the
+    # request; tests and the management command).
+    "DEKKEND_NETWERK_ACHTERGROND": env_bool("PASSEND_DEKKEND_NETWERK_ACHTERGROND", True),
 }
 
 LOGGING = {

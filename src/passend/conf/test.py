@@ -19,3 +19,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the app folders and var/assets (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Dekkend netwerk analyses run at once (in the request) in tests; a browser test that
+# shows the progress turns the background thread on itself.
+PASSEND["DEKKEND_NETWERK_ACHTERGROND"] = False  # noqa: F405

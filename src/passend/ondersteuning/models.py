@@ -36,6 +36,16 @@ class Ontwikkelingsperspectief(TimeStampedModel):
         related_name="ontwikkelingsperspectieven",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    ondersteuningsgebied = models.ForeignKey(
+        "aanbod.Ondersteuningsgebied",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="waar de ondersteuning vooral over gaat",
+        help_text="Het ondersteuningsgebied van de hulpvraag; de regionale monitor telt hiermee "
+        "de vraag per gebied (dekkend netwerk).",
+    )
     start_extra_ondersteuning = models.DateField(
         help_text="Begin van de extra ondersteuning; het OPP is binnen 6 weken vastgesteld."
     )

@@ -229,3 +229,26 @@ class SwvLidmaatschap(TimeStampedModel):
                         "samenwerkingsverband": "Deze vestiging hoort niet bij een samenwerkingsverband van deze sector."
                     }
                 )
+
+
+class Leerlingtelling(TimeStampedModel):
+    """DUO's pupil count of a location on a teldatum (1 October), for rates per 1,000
+    pupils over the years. ``Vestiging.leerlingenaantal`` holds the latest count; the
+    monitor uses the latest telling on or before the end of a period and falls back to it."""
+
+    vestiging = models.ForeignKey(Vestiging, on_delete=models.CASCADE, related_name="tellingen")
+    teldatum = models.DateField()
+    aantal = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["vestiging", "teldatum"]
+        verbose_name = "leerlingtelling"
+        verbose_name_plural = "leerlingtellingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vestiging", "teldatum"], name="een_telling_per_vestiging_per_dag"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vestiging} {self.teldatum:%d-%m-%Y}: {self.aantal}"

@@ -364,6 +364,7 @@ APPS_MET_MATRIXDEEL = (
     "verzuim",
     "geschillen",
     "steunpunt",
+    "monitor",
 )
 _DELEN = [import_module(f"passend.{app}.tests.matrix") for app in APPS_MET_MATRIXDEEL]
 

@@ -59,6 +59,8 @@ SWV_ALLEN = {
     "privacy_officer": 200,
     "functioneel_beheerder": 200,
     "steunpunt": 200,
+    "toezichthouder": 200,
+    "opr_lid": 200,
 }
 
 

@@ -4,6 +4,7 @@ import factory
 
 from passend.organisaties.models import (
     Gemeente,
+    Leerlingtelling,
     Samenwerkingsverband,
     School,
     Schoolbestuur,
@@ -79,3 +80,12 @@ class SwvLidmaatschapFactory(factory.django.DjangoModelFactory):
     sector = factory.LazyAttribute(lambda o: o.samenwerkingsverband.sector)
     van = datetime.date(2020, 8, 1)
     tot = None
+
+
+class LeerlingtellingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Leerlingtelling
+
+    vestiging = factory.SubFactory(VestigingFactory)
+    teldatum = datetime.date(2025, 10, 1)
+    aantal = 200

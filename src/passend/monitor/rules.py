@@ -1,0 +1,139 @@
+"""Pure rules of the monitor: the shape of a KPI figure, the arithmetic of rates and
+changes, small-cell suppression, and the what-if changes of a dekkend netwerk analysis.
+
+No database here. The figures themselves are counted by the other apps' selectors
+(``<app>.selectors…kengetallen``) and put together by ``monitor.selectors.kpi``.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import models
+
+
+class Eenheid(models.TextChoices):
+    AANTAL = "aantal", "aantal"
+    PROCENT = "procent", "%"
+    PER_1000 = "per_1000", "per 1.000 leerlingen"
+    WEKEN = "weken", "weken"
+    DAGEN = "dagen", "dagen"
+
+
+@dataclass(frozen=True)
+class Afbakening:
+    """The dashboard's filters: one school board, one soort of location, one sector
+    (None: all). They narrow every figure that belongs to a location."""
+
+    bestuur_id: int | None = None
+    soort: str | None = None
+    sector: str | None = None
+
+    @property
+    def leeg(self) -> bool:
+        return self.bestuur_id is None and self.soort is None and self.sector is None
+
+
+@dataclass(frozen=True)
+class Kengetal:
+    """One figure of the dashboard.
+
+    ``aantal`` is the count (the number of pupils, cases or requests it is about) and
+    ``waarde`` the figure computed from it in ``eenheid`` (a percentage, a rate per 1,000
+    pupils, a mean or median in weeks or days); for plain counts ``waarde`` is None.
+    ``noemer`` is the denominator of a rate (pupils). ``vorig_jaar`` is the same figure over
+    the period one year earlier; ``verandering`` the change of the figure (of ``waarde``
+    when there is one, else of ``aantal``) in percent. ``landelijk`` is the national
+    reference (participation rates). ``onderdrukt``: a small cell was hidden.
+    """
+
+    code: str
+    groep: str
+    label: str
+    eenheid: str
+    aantal: int | None
+    waarde: Decimal | None = None
+    noemer: int | None = None
+    vorig_jaar_aantal: int | None = None
+    vorig_jaar_waarde: Decimal | None = None
+    verandering: Decimal | None = None
+    landelijk: Decimal | None = None
+    onderdrukt: bool = False
+
+
+EEN = Decimal("0.1")
+
+
+def afgerond(waarde: float | Decimal | None, stappen: Decimal = EEN) -> Decimal | None:
+    if waarde is None:
+        return None
+    return Decimal(str(waarde)).quantize(stappen, rounding=ROUND_HALF_UP)
+
+
+def percentage(aantal: int | None, noemer: int | None) -> Decimal | None:
+    """``aantal`` as a percentage of ``noemer`` (one decimal); None without a denominator."""
+    if aantal is None or not noemer:
+        return None
+    return afgerond(Decimal(aantal) * 100 / Decimal(noemer))
+
+
+def per_1000(aantal: int | None, noemer: int | None) -> Decimal | None:
+    """``aantal`` per 1,000 of ``noemer`` (one decimal); None without a denominator."""
+    if aantal is None or not noemer:
+        return None
+    return afgerond(Decimal(aantal) * 1000 / Decimal(noemer))
+
+
+def verandering(nu: Decimal | int | None, vorig: Decimal | int | None) -> Decimal | None:
+    """The change from ``vorig`` to ``nu`` in percent of ``vorig`` (None when ``vorig`` is 0
+    or unknown: a change from nothing has no percentage)."""
+    if nu is None or vorig is None or vorig == 0:
+        return None
+    return afgerond((Decimal(nu) - Decimal(vorig)) * 100 / Decimal(vorig))
+
+
+def een_jaar_eerder(dag: date) -> date:
+    try:
+        return dag.replace(year=dag.year - 1)
+    except ValueError:  # 29 February
+        return dag.replace(year=dag.year - 1, day=28)
+
+
+def vorige_periode(van: date, tot: date) -> tuple[date, date]:
+    """The same period one year earlier."""
+    return een_jaar_eerder(van), een_jaar_eerder(tot)
+
+
+def onderdrukken(kengetal: Kengetal, grens: int) -> Kengetal:
+    """Hide a small cell: a count 1..grens-1 (and the figure computed from it, and the
+    previous year's figure when that is small) becomes None. Zero is shown: it identifies
+    nobody."""
+    klein = kengetal.aantal is not None and 0 < kengetal.aantal < grens
+    vorig_klein = kengetal.vorig_jaar_aantal is not None and 0 < kengetal.vorig_jaar_aantal < grens
+    if not klein and not vorig_klein:
+        return kengetal
+    return replace(
+        kengetal,
+        aantal=None if klein else kengetal.aantal,
+        waarde=None if klein else kengetal.waarde,
+        vorig_jaar_aantal=None if vorig_klein else kengetal.vorig_jaar_aantal,
+        vorig_jaar_waarde=None if vorig_klein else kengetal.vorig_jaar_waarde,
+        verandering=None,
+        onderdrukt=True,
+    )
+
+
+def dagen(van: date, tot: date) -> int:
+    """The number of days of [van, tot], both included."""
+    return (tot - van + timedelta(days=1)).days
+
+
+# --- What-if changes of a dekkend netwerk analysis ----------------------------------------
+
+
+class Wijzigingssoort(models.TextChoices):
+    CAPACITEIT = "capaciteit", "Aantal plaatsen wijzigen"
+    GEBIED_TOEVOEGEN = "gebied_toevoegen", "Ondersteuningsgebied toevoegen"
+    GEBIED_VERWIJDEREN = "gebied_verwijderen", "Ondersteuningsgebied weghalen"
+    SLUITEN = "sluiten", "Locatie sluiten"
+    OPENEN = "openen", "Nieuwe locatie openen"
