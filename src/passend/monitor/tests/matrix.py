@@ -10,10 +10,10 @@ what else they need.
 from typing import Any
 
 from passend.core.tests.matrixtypen import Entry
-from passend.monitor.tests import matrix_kpi, matrix_netwerk
+from passend.monitor.tests import matrix_kpi, matrix_netwerk, matrix_netwerk_api
 from passend.monitor.tests.factories import NetwerkanalyseFactory
 
-_DELEN = (matrix_kpi, matrix_netwerk)
+_DELEN = (matrix_kpi, matrix_netwerk, matrix_netwerk_api)
 
 MATRIX: dict[str, Entry] = {}
 ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {}
