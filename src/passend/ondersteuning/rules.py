@@ -186,7 +186,12 @@ def mag_instemmen(
 
 
 #: Fields of an OPP version compared when a revision is made.
-VERGELEKEN_VELDEN = ("uitstroombestemming", "uitstroomperspectief", "onderbouwing")
+VERGELEKEN_VELDEN = (
+    "uitstroombestemming",
+    "uitstroomperspectief",
+    "onderbouwing",
+    "ondersteuningsgebied_id",
+)
 
 
 def verschillen(oud: dict[str, object], nieuw: dict[str, object]) -> list[str]:
@@ -195,6 +200,7 @@ def verschillen(oud: dict[str, object], nieuw: dict[str, object]) -> list[str]:
         "uitstroombestemming": "Uitstroombestemming",
         "uitstroomperspectief": "Toelichting op het uitstroomperspectief",
         "onderbouwing": "Onderbouwing",
+        "ondersteuningsgebied_id": "Waar de ondersteuning vooral over gaat",
         "factoren": "Belemmerende en bevorderende factoren",
         "doelen": "Handelingsdeel (doelen en aanpak)",
     }

@@ -44,7 +44,13 @@ def opp_voor_actor(
     """Fetch one OPP version with all its parts, authorising and logging; else 404."""
     opp = (
         Ontwikkelingsperspectief.objects.filter(sleutel=sleutel)
-        .select_related("leerling", "vestiging__school", "vastgesteld_door", "vorige_versie")
+        .select_related(
+            "leerling",
+            "vestiging__school",
+            "vastgesteld_door",
+            "vorige_versie",
+            "ondersteuningsgebied",
+        )
         .prefetch_related(
             "factoren",
             "doelen",
@@ -217,3 +223,51 @@ def opps_van_leerling(*, actor: Any, leerling: Any) -> QuerySet[Ontwikkelingsper
         .filter(leerling=leerling)
         .order_by("-aangemaakt_op", "-versie")
     )
+
+
+def opp_kengetallen(
+    *,
+    swv_ids: list[int] | None,
+    van: date,
+    tot: date,
+    vestiging_ids: QuerySet[Any, Any] | None = None,
+) -> dict[int, dict[str, int]]:
+    """Figures for the regional monitor, per SWV (every SWV for ``swv_ids=None``):
+    ``opp_leerlingen``, the pupils with a vastgesteld OPP running on at least one day of
+    [van, tot] at a location that is a member of the SWV on ``tot``.
+
+    A version runs from its vastgesteld_op: a current version with no end, an ended one
+    up to its einddatum, a replaced one up to the next version (vastgesteld or ended).
+    One grouped query; no rights checked (the monitor does)."""
+    from django.db.models import Q
+    from django.db.models.functions import Coalesce
+
+    from passend.core.perioden import actief_op
+
+    # The membership conditions go into one filter() call: one join, used by values().
+    lid = actief_op(tot, prefix="vestiging__lidmaatschappen__")
+    if swv_ids is not None:
+        lid &= Q(vestiging__lidmaatschappen__samenwerkingsverband_id__in=swv_ids)
+    volgende = Coalesce("volgende_versie__vastgesteld_op", "volgende_versie__einddatum")
+    opps = (
+        Ontwikkelingsperspectief.objects.filter(lid, vastgesteld_op__lte=tot)
+        .annotate(volgende_op=volgende)
+        .filter(
+            Q(status=Status.VASTGESTELD)
+            | Q(status=Status.BEEINDIGD, einddatum__gte=van)
+            | Q(status=Status.VERVANGEN, volgende_op__gte=van)
+            | Q(status=Status.VERVANGEN, volgende_op__isnull=True)
+        )
+    )
+    if vestiging_ids is not None:
+        opps = opps.filter(vestiging_id__in=vestiging_ids)
+    uitkomst = {swv_id: {"opp_leerlingen": 0} for swv_id in swv_ids or []}
+    for rij in (
+        opps.values("vestiging__lidmaatschappen__samenwerkingsverband_id")
+        .annotate(n=Count("leerling_id", distinct=True))
+        .order_by()
+    ):
+        uitkomst[rij["vestiging__lidmaatschappen__samenwerkingsverband_id"]] = {
+            "opp_leerlingen": rij["n"]
+        }
+    return uitkomst

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import serializers
 
+from passend.aanbod.models import Ondersteuningsgebied
 from passend.ondersteuning.rules import (
     Besluit,
     Einde,
@@ -56,6 +57,29 @@ class Datum(serializers.DateField):
         return datum
 
 
+class Gebiedscode(serializers.SlugRelatedField):
+    """The code of an active ondersteuningsgebied, as a JSON string (or null: none chosen)."""
+
+    default_error_messages = {
+        "does_not_exist": "Er is geen ondersteuningsgebied in gebruik met de code {value}.",
+        "invalid": "Geef de code van een ondersteuningsgebied als tekst.",
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            slug_field="code",
+            queryset=Ondersteuningsgebied.objects.filter(actief=True),
+            allow_null=True,
+            **kwargs,
+        )
+
+    def to_internal_value(self, data: Any) -> Ondersteuningsgebied:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        gebied: Ondersteuningsgebied = super().to_internal_value(data)
+        return gebied
+
+
 def niet_in_de_toekomst(datum: datetime.date) -> None:
     if datum > timezone.localdate():
         raise serializers.ValidationError("Deze datum kan niet in de toekomst liggen.")
@@ -73,6 +97,13 @@ class WijzigenInvoer(serializers.Serializer[Any]):
     )
     uitstroomperspectief = Tekst(max_length=MAX_TEKST, allow_blank=True, required=False)
     onderbouwing = Tekst(max_length=MAX_TEKST, allow_blank=True, required=False)
+    ondersteuningsgebied = Gebiedscode(
+        required=False,
+        help_text=(
+            "Code van het ondersteuningsgebied waar de ondersteuning vooral over gaat (een "
+            "gebied dat in gebruik is); `null` maakt de keuze leeg."
+        ),
+    )
     start_extra_ondersteuning = Datum(required=False)
     leerling_handelingsbekwaam = JaNee(required=False)
 

@@ -6,6 +6,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from passend.aanbod.models import Ondersteuningsgebied
 from passend.ondersteuning.models import (
     Doel,
     Evaluatie,
@@ -15,6 +16,9 @@ from passend.ondersteuning.models import (
     Ontwikkelingsperspectief,
     Overleg,
 )
+
+#: Key in a serializer's context: the area codes by id, read once per answer.
+GEBIEDSCODES = "ondersteuningsgebied_codes"
 
 
 class FactorSerializer(serializers.ModelSerializer[Factor]):
@@ -110,6 +114,10 @@ class OntwikkelingsperspectiefLijstSerializer(
     versie = serializers.SerializerMethodField(
         help_text="Versietoken: meesturen bij een wijziging (optimistische vergrendeling)."
     )
+    ondersteuningsgebied = serializers.SerializerMethodField(
+        help_text="Code van het ondersteuningsgebied waar de ondersteuning vooral over gaat "
+        "(zoals `lezen-spellen-dyslexie`); `null` zolang het niet is gekozen."
+    )
 
     class Meta:
         model = Ontwikkelingsperspectief
@@ -121,6 +129,7 @@ class OntwikkelingsperspectiefLijstSerializer(
             "status",
             "start_extra_ondersteuning",
             "uitstroombestemming",
+            "ondersteuningsgebied",
             "vastgesteld_op",
             "volgende_evaluatie",
             "einddatum",
@@ -130,6 +139,21 @@ class OntwikkelingsperspectiefLijstSerializer(
 
     def get_versie(self, opp: Ontwikkelingsperspectief) -> str:
         return opp.gewijzigd_op.isoformat()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_ondersteuningsgebied(self, opp: Ontwikkelingsperspectief) -> str | None:
+        if opp.ondersteuningsgebied_id is None:
+            return None
+        if Ontwikkelingsperspectief.ondersteuningsgebied.is_cached(opp):
+            gebied = opp.ondersteuningsgebied  # already read with the OPP: no query
+            return gebied.code if gebied is not None else None
+        # One query for the few areas, shared by every item of a list (one context per
+        # answer): no query per OPP.
+        codes = self.context.get(GEBIEDSCODES)
+        if codes is None:
+            codes = dict(Ondersteuningsgebied.objects.values_list("pk", "code"))
+            self.context[GEBIEDSCODES] = codes
+        return codes.get(opp.ondersteuningsgebied_id)
 
 
 class OntwikkelingsperspectiefSerializer(OntwikkelingsperspectiefLijstSerializer):

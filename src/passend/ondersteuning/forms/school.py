@@ -6,8 +6,10 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
+from passend.aanbod.models import Ondersteuningsgebied
 from passend.core.forms import NLDesignForm
 from passend.ondersteuning.rules import (
     Besluit,
@@ -89,6 +91,18 @@ class OppForm(NLDesignForm):
     )
     uitstroomperspectief = _tekst("Toelichting op het uitstroomperspectief", rijen=4)
     onderbouwing = _tekst("Onderbouwing van het uitstroomperspectief", rijen=6)
+    ondersteuningsgebied = forms.ModelChoiceField(
+        label="Waar gaat de ondersteuning vooral over?",
+        queryset=Ondersteuningsgebied.objects.none(),  # set in __init__
+        required=False,
+        empty_label="Nog niet gekozen",
+        help_text=(
+            "Kies het gebied waar de extra hulp het meest over gaat, bijvoorbeeld lezen of "
+            "gedrag. Gaat de hulp over meer dingen? Kies dan het belangrijkste. Het "
+            "samenwerkingsverband telt hiermee hoeveel hulp er per gebied nodig is."
+        ),
+        error_messages={"invalid_choice": "Kies een gebied uit de lijst."},
+    )
     start_extra_ondersteuning = _datum(
         "Startdatum van de extra ondersteuning",
         "Vul de startdatum van de extra ondersteuning in.",
@@ -99,6 +113,15 @@ class OppForm(NLDesignForm):
         widget=forms.CheckboxInput(attrs=VINKJE),
     )
     versie = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, gebied_nu: int | None = None, **kwargs: Any) -> None:
+        """``gebied_nu``: the draft's current area (by id), kept as a choice even when it is
+        no longer active, so that saving the other fields never fails on it."""
+        super().__init__(*args, **kwargs)
+        veld = self.fields["ondersteuningsgebied"]
+        assert isinstance(veld, forms.ModelChoiceField)
+        keuzes = Q(actief=True) if gebied_nu is None else Q(actief=True) | Q(pk=gebied_nu)
+        veld.queryset = Ondersteuningsgebied.objects.filter(keuzes).order_by("volgorde", "naam")
 
 
 class FactorForm(NLDesignForm):

@@ -16,6 +16,7 @@ BEWERKBARE_VELDEN = frozenset(
         "uitstroombestemming",
         "uitstroomperspectief",
         "onderbouwing",
+        "ondersteuningsgebied",
         "start_extra_ondersteuning",
         "leerling_handelingsbekwaam",
     }

@@ -74,6 +74,7 @@ def opp_herzien(
             uitstroombestemming=rij.uitstroombestemming,
             uitstroomperspectief=rij.uitstroomperspectief,
             onderbouwing=rij.onderbouwing,
+            ondersteuningsgebied_id=rij.ondersteuningsgebied_id,
             zienswijze_ouders=rij.zienswijze_ouders,
             leerling_handelingsbekwaam=rij.leerling_handelingsbekwaam,
             aangemaakt_door=actor.gebruiker,

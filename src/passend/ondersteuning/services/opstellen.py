@@ -28,6 +28,10 @@ from passend.ondersteuning.services.basis import (
     _log,
 )
 
+GEBIED_NIET_ACTIEF = (
+    "Dit ondersteuningsgebied wordt niet meer gebruikt. Kies een gebied uit de lijst."
+)
+
 
 def opp_starten(
     *, actor: Any, leerling: Leerling, start_extra_ondersteuning: date, route: str = ""
@@ -83,6 +87,10 @@ def opp_bijwerken(
         rij = _concept(opp, actor)
         if rij.gewijzigd_op.isoformat() != versie:
             raise Conflict("Iemand anders heeft dit OPP intussen gewijzigd.")
+        gebied = wijzigingen.get("ondersteuningsgebied")
+        if gebied is not None and not gebied.actief and gebied.pk != rij.ondersteuningsgebied_id:
+            # A retired area may stay on a draft that has it, but is not chosen anew.
+            raise ValidationError({"ondersteuningsgebied": GEBIED_NIET_ACTIEF})
         for veld, waarde in wijzigingen.items():
             setattr(rij, veld, waarde)
         rij.full_clean()

@@ -35,6 +35,7 @@ HOOFDSTUKKEN = [
     "Leerling en school",
     "Versie en status",
     "Uitstroomperspectief",
+    "Waar de ondersteuning vooral over gaat",
     "Onderbouwing",
     "Handelingsdeel",
     "Overleg met de ouders",

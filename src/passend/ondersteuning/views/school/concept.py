@@ -67,6 +67,8 @@ def _opp_initial(opp: Ontwikkelingsperspectief) -> dict[str, Any]:
         "uitstroombestemming": opp.uitstroombestemming,
         "uitstroomperspectief": opp.uitstroomperspectief,
         "onderbouwing": opp.onderbouwing,
+        # by id: the choice list holds the current area, so no query for the object itself
+        "ondersteuningsgebied": opp.ondersteuningsgebied_id,
         "start_extra_ondersteuning": opp.start_extra_ondersteuning,
         "leerling_handelingsbekwaam": opp.leerling_handelingsbekwaam,
         "versie": opp.gewijzigd_op.isoformat(),
@@ -96,7 +98,9 @@ def _bewerken_pagina(
     """The edit page; after a failed POST ``form`` is the bound form of section ``fout_in``."""
     context = inhoud(opp)
     formulieren: dict[str, Form] = {
-        "form": OppForm(prefix="opp", initial=_opp_initial(opp)),
+        "form": OppForm(
+            prefix="opp", initial=_opp_initial(opp), gebied_nu=opp.ondersteuningsgebied_id
+        ),
         "factor_form": FactorForm(prefix="factor"),
         "doel_form": DoelForm(prefix="doel"),
         "overleg_form": OverlegForm(prefix="overleg"),
@@ -164,7 +168,7 @@ def bewerken(request: HttpRequest, sleutel: UUID) -> HttpResponse:
     )
     if opp.is_bevroren:
         return gesloten(request, actor, opp, route, BEVROREN)
-    form = OppForm(request.POST, prefix="opp")
+    form = OppForm(request.POST, prefix="opp", gebied_nu=opp.ondersteuningsgebied_id)
     if form.is_valid():
         gegevens = dict(form.cleaned_data)
         versie = gegevens.pop("versie")
