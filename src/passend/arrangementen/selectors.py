@@ -340,3 +340,46 @@ def mijn_werk(*, actor: Any, peildatum: date) -> list[dict[str, Any]]:
             portaal,
         )
     return items
+
+
+def arrangementen_kengetallen(
+    *,
+    swv_ids: list[int] | None,
+    van: date,
+    tot: date,
+    vestiging_ids: QuerySet[Any, Any] | None = None,
+) -> dict[int, dict[str, int]]:
+    """Figures for the regional monitor, per SWV (every SWV for ``swv_ids=None``) over
+    [van, tot]: ``arr_ontvangen`` (requests received), ``arr_besloten`` (decided) and
+    ``arr_toegekend`` (granted, fully or partly): the definitions of
+    ``arrangementen_cijfers``. ``vestiging_ids`` keeps the requests of those locations.
+    One grouped query; no rights checked (the monitor does)."""
+    alle = Arrangementaanvraag.objects.all()
+    if swv_ids is not None:
+        alle = alle.filter(samenwerkingsverband_id__in=swv_ids)
+    if vestiging_ids is not None:
+        alle = alle.filter(vestiging_id__in=vestiging_ids)
+    besloten = Q(status=Status.BESLOTEN, besloten_op__gte=van, besloten_op__lte=tot)
+    rijen = (
+        alle.filter(Q(ingediend_op__gte=van, ingediend_op__lte=tot) | besloten)
+        .values("samenwerkingsverband_id")
+        .annotate(
+            ontvangen=Count("id", filter=Q(ingediend_op__gte=van, ingediend_op__lte=tot)),
+            besloten=Count("id", filter=besloten),
+            toegekend=Count(
+                "id", filter=besloten & Q(besluit__in=[Besluit.TOEGEKEND, Besluit.DEELS])
+            ),
+        )
+        .order_by()
+    )
+    uitkomst = {
+        swv_id: {"arr_ontvangen": 0, "arr_besloten": 0, "arr_toegekend": 0}
+        for swv_id in swv_ids or []
+    }
+    for rij in rijen:
+        uitkomst[rij["samenwerkingsverband_id"]] = {
+            "arr_ontvangen": rij["ontvangen"],
+            "arr_besloten": rij["besloten"],
+            "arr_toegekend": rij["toegekend"],
+        }
+    return uitkomst

@@ -294,3 +294,47 @@ def mijn_werk(*, actor: Any, peildatum: date) -> list[dict[str, Any]]:
             "aanmeldingen wachten op een besluit",
         )
     return items
+
+
+def zorgplicht_kengetallen(
+    *,
+    swv_ids: list[int] | None,
+    van: date,
+    tot: date,
+    vestiging_ids: QuerySet[Any, Any] | None = None,
+) -> dict[int, dict[str, int]]:
+    """Figures for the regional monitor, per SWV (every SWV for ``swv_ids=None``):
+    ``zp_besloten``, the registrations at the SWV's member locations (membership on ``tot``)
+    decided in [van, tot] (withdrawn ones do not count), and ``zp_overschreden``, of which
+    the decision came after the term (extended or not). One grouped query; no rights
+    checked (the monitor does)."""
+    from passend.core.perioden import actief_op
+    from passend.zorgplicht.rules import Uitkomst
+
+    # The membership conditions go into one filter() call: one join, used by values().
+    lid = actief_op(tot, prefix="vestiging__lidmaatschappen__")
+    if swv_ids is not None:
+        lid &= Q(vestiging__lidmaatschappen__samenwerkingsverband_id__in=swv_ids)
+    termijn = Coalesce(F("verlengd_tot"), F("beslissen_uiterlijk"), output_field=DateField())
+    besloten = (
+        Aanmelding.objects.filter(lid, uitkomst_op__gte=van, uitkomst_op__lte=tot)
+        .exclude(uitkomst="")
+        .exclude(uitkomst=Uitkomst.INGETROKKEN)
+        .annotate(termijn=ExpressionWrapper(termijn, output_field=DateField()))
+    )
+    if vestiging_ids is not None:
+        besloten = besloten.filter(vestiging_id__in=vestiging_ids)
+    uitkomst = {swv_id: {"zp_besloten": 0, "zp_overschreden": 0} for swv_id in swv_ids or []}
+    for rij in (
+        besloten.values("vestiging__lidmaatschappen__samenwerkingsverband_id")
+        .annotate(
+            n=Count("pk", distinct=True),
+            te_laat=Count("pk", filter=Q(uitkomst_op__gt=F("termijn")), distinct=True),
+        )
+        .order_by()
+    ):
+        uitkomst[rij["vestiging__lidmaatschappen__samenwerkingsverband_id"]] = {
+            "zp_besloten": rij["n"],
+            "zp_overschreden": rij["te_laat"],
+        }
+    return uitkomst
