@@ -1,5 +1,10 @@
-"""API routes of the monitor: kpi (under /api/v1/)."""
+"""API routes of the monitor: the KPI figures (under /api/v1/)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from passend.monitor.api.kpi import KengetallenView, LandelijkView
+
+urlpatterns: list[URLPattern] = [
+    path("monitor/kengetallen/", KengetallenView.as_view(), name="monitor-kengetallen"),
+    path("monitor/landelijk/", LandelijkView.as_view(), name="monitor-landelijk"),
+]
