@@ -6,8 +6,9 @@
   suppressed. Nobody reads another SWV's dashboard (a 404).
 - The inspectorate and the ministry (``ALLEEN_AGGREGATEN``) read every SWV's figures, side
   by side and per SWV, always with small cells suppressed.
-- The dekkend netwerk analyses of an SWV are read by the same SWV roles; only the directeur
-  and the functioneel beheerder start an analysis or a what-if.
+- The dekkend netwerk analyses of an SWV are read and started only by its directeur and
+  functioneel beheerder: they show demand per postcode area and location, too fine for the
+  board and the OPR (who read the suppressed dashboard) and for the inspectorate.
 
 The monitor shows figures, never a pupil; every read of figures computed from pupil data
 is logged (``monitor`` object types) by the selectors.
@@ -37,7 +38,7 @@ ROLLEN: dict[str, frozenset[str]] = {
     # Every SWV side by side (suppressed).
     "kpi_landelijk": ALLEEN_AGGREGATEN,
     # Dekkend netwerk analyses (object: the Netwerkanalyse, or the SWV for a list).
-    "netwerk_bekijken": SWV_LEZERS,
+    "netwerk_bekijken": SWV_ANALISTEN,
     "netwerk_berekenen": SWV_ANALISTEN,
 }
 OBJECTACTIES = ("kpi", "kpi_ongemaskeerd", "netwerk_bekijken", "netwerk_berekenen")
@@ -47,7 +48,7 @@ WEIGERREDENEN = {
     "ministerie lezen de monitor",
     "kpi_ongemaskeerd": "alleen de directeur en de functioneel beheerder zien kleine aantallen",
     "kpi_landelijk": "alleen de inspectie en het ministerie zien alle samenwerkingsverbanden",
-    "netwerk_bekijken": "alleen het samenwerkingsverband leest zijn analyses van het netwerk",
+    "netwerk_bekijken": "alleen de directeur en de functioneel beheerder lezen de analyses van het netwerk",
     "netwerk_berekenen": "alleen de directeur en de functioneel beheerder starten een analyse",
 }
 

@@ -1,5 +1,10 @@
-"""API routes of the monitor: netwerk (under /api/v1/)."""
+"""API routes of the monitor: dekkend netwerk analyses (under /api/v1/)."""
 
-from django.urls import URLPattern
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern] = []
+from passend.monitor.api.netwerk import NetwerkanalyseViewSet
+
+router = SimpleRouter()
+router.register("netwerkanalyses", NetwerkanalyseViewSet, basename="netwerkanalyse")
+
+urlpatterns = router.urls
