@@ -84,6 +84,11 @@ _VERZUIM_RAPPORTAGE = (
     ("Rapportage verzuim en thuiszitters", "verzuim:rapportage"),
     ("Leerplichttelling (CSV)", "verzuim:leerplichttelling"),
 )
+#: The regional monitor (issue 7): the SWV's figures, every SWV side by side, the analyses.
+_MONITOR = (("Regionale monitor", "monitor:dashboard"),)
+_MONITOR_LANDELIJK = (("Alle samenwerkingsverbanden (monitor)", "monitor:landelijk"),)
+_NETWERK = (("Dekkend netwerk", "monitor:netwerk"),)
+
 PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.INTERN_BEGELEIDER: _SCHOOL,
     Rolsoort.SCHOOLLEIDER: _SCHOOL,
@@ -113,6 +118,8 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         *_SOCIALE_KAART,
         *_AANBOD_INLEZEN,
         ("Signalen van het steunpunt", "steunpunt:signalen"),
+        *_MONITOR,
+        *_NETWERK,
     ),
     Rolsoort.DESKUNDIGE: (
         ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
@@ -125,7 +132,13 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         *_SOCIALE_KAART,
         *_AANBOD_INLEZEN,
         ("Route bij onenigheid", "geschillen:route"),
+        *_MONITOR,
+        *_NETWERK,
     ),
+    Rolsoort.TOEZICHTHOUDER: _MONITOR,
+    Rolsoort.OPR_LID: _MONITOR,
+    Rolsoort.INSPECTEUR: _MONITOR_LANDELIJK,
+    Rolsoort.MINISTERIE: _MONITOR_LANDELIJK,
     Rolsoort.OUDER: (
         ("Meld uw kind aan bij een school", "zorgplicht:aanmelden"),
         ("Uw aanmeldingen", "zorgplicht:portaal"),

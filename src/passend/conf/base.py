@@ -218,6 +218,7 @@ SPECTACULAR_SETTINGS = {
         "TlvBezwaarUitkomstEnum": "passend.toelaatbaarheid.rules.Uitkomst",
         "OnenigheidStatusEnum": "passend.geschillen.rules.Status",
         "RoutestapSoortEnum": "passend.geschillen.rules.Stapsoort",
+        "NetwerkanalyseStatusEnum": "passend.monitor.models.Analysestatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
