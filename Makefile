@@ -19,7 +19,7 @@ help:
 	@echo "make demo   – alles klaarzetten en Passend starten op http://127.0.0.1:8000 (SQLite, demoregio)"
 	@echo "make test   – alles klaarzetten en alle tests draaien (SQLite en PostgreSQL 15)"
 	@echo "make lint   – ruff, mypy en djlint"
-	@echo "make bench  – benchmarks (zie BENCHMARKS.md)"
+	@echo "make bench  – benchmarks op SQLite en PostgreSQL (zie BENCHMARKS.md)"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -74,8 +74,9 @@ test-postgres: setup
 	DATABASE_URL=postgres://passend@127.0.0.1:$(PG_PORT)/passend $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --junitxml=var/test-artefacts/junit-postgres.xml $(PYTEST_ARGS); \
 	  status=$$?; bash scripts/pg-testcluster.sh stop $(PG_PORT); exit $$status
 
-bench: setup
+bench: setup systeem
 	$(PY) -m passend.bench
+	$(MAKE) --no-print-directory bench-postgres
 
 bench-postgres: setup systeem
 	@bash scripts/pg-testcluster.sh start $(PG_PORT)

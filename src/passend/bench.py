@@ -184,11 +184,31 @@ def main() -> None:
     paginas["TLV-overzicht (loket)"] = lambda: loket.get("/tlv/")
     paginas["TLV-rapportage (directeur)"] = lambda: directeur.get("/tlv/rapportage/")
     paginas["TLV BRON-export (directeur)"] = lambda: directeur.get("/tlv/bron-export.csv")
+    inspecteur = _client_als("inspecteur")
+    paginas["regionale monitor (directeur)"] = lambda: directeur.get("/monitor/")
+    paginas["regionale monitor, 5 schooljaren (directeur)"] = lambda: directeur.get(
+        "/monitor/", {"van": "2021-08-01", "tot": "2026-07-31"}
+    )
+    paginas["alle samenwerkingsverbanden (inspecteur)"] = lambda: inspecteur.get(
+        "/monitor/landelijk/"
+    )
+    paginas["dekkend netwerk, analyses (directeur)"] = lambda: directeur.get("/monitor/netwerk/")
     resultaten["paginas"] = {}
     for naam, functie in paginas.items():
         status = functie().status_code
         assert status == 200, (naam, status)
         resultaten["paginas"][naam] = _tijden(functie, 30)
+
+    if connection.vendor == "postgresql":
+        # The KPI figures at national scale (152 SWVs, 5 school years of case data).
+        from passend.monitor import bench_kpi
+
+        resultaten["kpi_landelijk"] = bench_kpi.run()
+    else:
+        # The placement optimiser needs no database: once, in the SQLite run.
+        from passend.monitor import bench_netwerk
+
+        resultaten["dekkend_netwerk"] = bench_netwerk.run()
 
     uit = BASIS / "var" / "bench.json"
     uit.write_text(json.dumps(resultaten, indent=2, ensure_ascii=False))
