@@ -35,6 +35,8 @@ from passend.demo.bouwer.inlogplan import (
     plan_koppeling,
 )
 from passend.demo.bouwer.leerlingplan import plan_leerlingen
+from passend.demo.bouwer.monitor import demo_monitor_opslaan
+from passend.demo.bouwer.netwerk import demo_netwerkanalyses_opslaan
 from passend.demo.bouwer.opps import demo_opps_opslaan
 from passend.demo.bouwer.opslaan import plan_opslaan
 from passend.demo.bouwer.organisatieplan import plan_organisaties
@@ -131,6 +133,8 @@ def bouw_demo_regio(
         aantallen["toelaatbaarheidsverklaringen"] = demo_tlv_opslaan(meld)
         aantallen["aanbod"] = demo_aanbod_opslaan(meld)
         aantallen.update(demo_verzuim_en_geschillen_opslaan(meld))
+        aantallen.update(demo_monitor_opslaan(meld))
+        aantallen.update(demo_netwerkanalyses_opslaan(meld))
     rijen, waarschuwingen = inloggegevens_ophalen(plan)
     return DemoResultaat(
         al_aanwezig=False,

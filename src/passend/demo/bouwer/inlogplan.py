@@ -48,6 +48,10 @@ PERSONEEL: tuple[tuple[str, str, str | None, str | None], ...] = (
     (JEUGDHULP, Rolsoort.JEUGDHULP, "gemeente", LEERPLICHT_GEMEENTE),
     (STEUNPUNT_PO, Rolsoort.STEUNPUNTMEDEWERKER, "samenwerkingsverband", SWV_PO.code),
     ("inspecteur", Rolsoort.INSPECTEUR, None, None),
+    # The regional monitor (issue #7): who reads the KPI dashboard with small cells hidden.
+    ("toezicht.po", Rolsoort.TOEZICHTHOUDER, "samenwerkingsverband", SWV_PO.code),
+    ("opr.po", Rolsoort.OPR_LID, "samenwerkingsverband", SWV_PO.code),
+    ("ministerie", Rolsoort.MINISTERIE, None, None),
 )
 
 

@@ -19,6 +19,7 @@ from passend.demo.bouwer.leerlingplan import (
     aantallen_per_vestiging,
     gemeente_van_postcode,
 )
+from passend.demo.bouwer.monitor import voormalige_leerlingen
 from passend.demo.bouwer.namen import splits_achternaam
 from passend.demo.bouwer.regio import PEILDATUM, SWV_BUREN, SWV_PO, SWV_VO
 from passend.leerlingen.models import Betrokkenheid, Inschrijving, Leerling, Ouderschap
@@ -174,12 +175,20 @@ def test_ouders_en_leerlingen_met_login(demo):
     assert all(leeftijd_op(leerling.geboortedatum, PEILDATUM) >= 12 for leerling in leerlingen)
 
 
+def _huidige_leerlingen():
+    """The demo's current pupils: the monitor's former pupils (four earlier school years,
+    ``bouwer.monitor``) aside; see ``test_oud_leerlingen_zijn_niet_ingeschreven``."""
+    return Leerling.objects.exclude(pk__in=voormalige_leerlingen())
+
+
 def _zonder_aanmelding():
     """The planned pupils whose school career the demo's registrations did not touch (the
     children in absoluut verzuim are not enrolled anywhere, and leerplicht registered them
     without their parents' log-in)."""
-    return Leerling.objects.filter(aanmeldingen__isnull=True).exclude(
-        verzuimmeldingen__soort=Verzuimsoort.ABSOLUUT
+    return (
+        _huidige_leerlingen()
+        .filter(aanmeldingen__isnull=True)
+        .exclude(verzuimmeldingen__soort=Verzuimsoort.ABSOLUUT)
     )
 
 
@@ -187,7 +196,7 @@ def test_inschrijvingen_overlappen_niet_en_iedereen_is_nu_ingeschreven(demo):
     vandaag = timezone.localdate()
     geplande = _zonder_aanmelding()
     # The demo registrations add a few new children (not enrolled yet) to the planned ones.
-    assert KLEIN <= Leerling.objects.count() <= KLEIN + 25
+    assert KLEIN <= _huidige_leerlingen().count() <= KLEIN + 25
     assert geplande.count() >= KLEIN - 20
     per_leerling = defaultdict(list)
     for inschrijving in Inschrijving.objects.filter(leerling__in=geplande).order_by(
@@ -205,6 +214,17 @@ def test_inschrijvingen_overlappen_niet_en_iedereen_is_nu_ingeschreven(demo):
     assert lopend.values("leerling").distinct().count() == geplande.count()
     met_geschiedenis = sum(1 for i in per_leerling.values() if len(i) > 1)
     assert met_geschiedenis >= 0.2 * geplande.count()
+
+
+def test_oud_leerlingen_zijn_niet_ingeschreven(demo):
+    """The monitor's history is about former pupils: they count in the figures of earlier
+    years, but no school's list shows them, no parent is linked and none can log in."""
+    oud = voormalige_leerlingen()
+    assert oud.count() == demo.aantallen["monitor_leerlingen"] > 500
+    assert not Inschrijving.objects.filter(leerling__in=oud).exists()
+    assert not Ouderschap.objects.filter(leerling__in=oud).exists()
+    assert not oud.filter(gebruiker__isnull=False).exists()
+    assert _huidige_leerlingen().count() == Leerling.objects.count() - oud.count()
 
 
 def test_leeftijden_passen_bij_de_school(demo):

@@ -34,13 +34,27 @@ def demo():
     return resultaat.aantallen["toelaatbaarheidsverklaringen"], uit.getvalue().splitlines()
 
 
+def _historische_tlvs():
+    """TLVs of the monitor's history of earlier years (former pupils; tested on their own)."""
+    from passend.demo.bouwer.monitor import voormalige_leerlingen
+
+    return Toelaatbaarheidsverklaring.objects.filter(leerling__in=voormalige_leerlingen())
+
+
+def _tlvs():
+    """The demo's own TLVs."""
+    from passend.demo.bouwer.monitor import voormalige_leerlingen
+
+    return Toelaatbaarheidsverklaring.objects.exclude(leerling__in=voormalige_leerlingen())
+
+
 def test_demo_heeft_tlvs_in_elke_status_met_grensverkeer_en_aflopend(demo):
     aantal, meldingen = demo
-    assert aantal == Toelaatbaarheidsverklaring.objects.count() == 10
+    assert aantal == _tlvs().count() == 10
     assert any(
         "10 toelaatbaarheidsverklaringen (TLV) en 5 deskundigen opgeslagen" in m for m in meldingen
     )
-    statussen = set(Toelaatbaarheidsverklaring.objects.values_list("status", flat=True))
+    statussen = set(_tlvs().values_list("status", flat=True))
     assert statussen == {
         Status.INGEDIEND,
         Status.COMPLEET,
@@ -48,15 +62,10 @@ def test_demo_heeft_tlvs_in_elke_status_met_grensverkeer_en_aflopend(demo):
         Status.AFGEWEZEN,
         Status.INGETROKKEN,
     }
-    ingetrokken = Toelaatbaarheidsverklaring.objects.get(status=Status.INGETROKKEN)
+    ingetrokken = _tlvs().get(status=Status.INGETROKKEN)
     assert ingetrokken.ingetrokken_op is not None and ingetrokken.reden_intrekking
-    assert (
-        Toelaatbaarheidsverklaring.objects.filter(
-            grensverkeer=True, status=Status.TOEGEKEND
-        ).count()
-        == 1
-    )
-    assert Toelaatbaarheidsverklaring.objects.filter(vorige__isnull=False).count() == 1
+    assert _tlvs().filter(grensverkeer=True, status=Status.TOEGEKEND).count() == 1
+    assert _tlvs().filter(vorige__isnull=False).count() == 1
     assert Bezwaar.objects.filter(uitkomst="ongegrond").count() == 1
     assert Bezwaar.objects.filter(uitkomst="", adviesaanvraag_op__isnull=True).count() == 1
     assert Deskundige.objects.filter(gebruiker__username="deskundige.po").exists()
@@ -65,13 +74,15 @@ def test_demo_heeft_tlvs_in_elke_status_met_grensverkeer_en_aflopend(demo):
 def test_demo_heeft_aanvullende_vragen_en_een_beslissing_op_bezwaar(demo):
     assert AanvullendeVraag.objects.count() == 2
     assert AanvullendeVraag.objects.filter(verplicht=True).count() == 1
-    beantwoord = Toelaatbaarheidsverklaring.objects.filter(antwoorden__isnull=False).distinct()
+    beantwoord = _tlvs().filter(antwoorden__isnull=False).distinct()
     assert beantwoord.count() >= 1
     assert AanvullendAntwoord.objects.filter(vraagtekst__startswith="Welke scholen").exists()
     # The just-submitted request still waits for its answers.
-    assert Toelaatbaarheidsverklaring.objects.filter(
-        status=Status.INGEDIEND, vorige__isnull=True, antwoorden__isnull=True
-    ).exists()
+    assert (
+        _tlvs()
+        .filter(status=Status.INGEDIEND, vorige__isnull=True, antwoorden__isnull=True)
+        .exists()
+    )
     beslissing = BeslissingOpBezwaar.objects.select_related("tlv", "bezwaar").get()
     assert beslissing.bezwaar.uitkomst == "gegrond"
     assert beslissing.oorspronkelijke_schoolsoort == "sbo"
@@ -83,9 +94,20 @@ def test_demo_rapportcijfers_en_paginas(demo):
     from django.utils import timezone
 
     van, tot = schooljaar_grenzen(schooljaar_van(timezone.localdate()))
-    cijfers = tlv_cijfers(samenwerkingsverband=po, van=van.replace(year=van.year - 1), tot=tot)
-    assert cijfers["aantal_toegekend"] == 5 and cijfers["aantal_afgewezen"] == 1
-    assert cijfers["grensverkeer"]["inkomend"] == 1
+    van = van.replace(year=van.year - 1)
+    cijfers = tlv_cijfers(samenwerkingsverband=po, van=van, tot=tot)
+    # The demo's own decisions, plus those of the monitor's history in the same window.
+    historie = _historische_tlvs().filter(besluit_op__gte=van, besluit_op__lte=tot)
+    eigen = historie.filter(verantwoordelijk_swv=po)
+    assert cijfers["aantal_toegekend"] == 5 + eigen.filter(status=Status.TOEGEKEND).count()
+    assert cijfers["aantal_afgewezen"] == 1 + eigen.filter(status=Status.AFGEWEZEN).count()
+    assert (
+        cijfers["grensverkeer"]["inkomend"]
+        == 1
+        + historie.filter(grensverkeer=True, status=Status.TOEGEKEND, school_swv=po)
+        .exclude(woonregio_swv=po)
+        .count()
+    )
     assert cijfers["behandelduur"]["totaal"]["gemiddelde"] is not None
     for gebruiker, url in (
         ("loket.po", reverse("toelaatbaarheid:overzicht")),
