@@ -7,7 +7,8 @@ figures only, no pupil), starting through ``monitor.services.netwerk.analyse_sta
 - ``GET /netwerkanalyses/{sleutel}/``: status, progress and result;
 - ``POST /netwerkanalyses/`` ``{naam, wijzigingen, basis}``: 202 with the queued (or, without
   a background thread, finished) analysis; 400 with a message per field and per change;
-  403 for a role that may not start analyses;
+  403 for a role that may not start analyses; 404 (logged, as on the pages) when ``basis``
+  is another SWV's or an unknown analysis;
 - ``GET /netwerkanalyses/{sleutel}/vergelijking/``: a what-if beside its basis — the main
   figures of both and the difference (what-if minus basis).
 
@@ -44,6 +45,8 @@ HOOFDCIJFERS = (
     "regulier_geplaatst",
     "speciaal_geplaatst",
     "doelwaarde_km",
+    "aantal_leerlingen",
+    "zonder_woonplek",
 )
 AFSTANDEN = ("gemiddeld", "p90", "max")
 
@@ -79,7 +82,8 @@ class NetwerkanalyseSerializer(NetwerkanalyseLijstSerializer):
     resultaat = serializers.JSONField(
         read_only=True,
         help_text="Klaar: de uitkomst (alleen cijfers per gebied, niveau, gemeente, "
-        "postcodegebied en locatie); anders leeg.",
+        "postcodegebied en locatie; `zonder_woonplek`: leerlingen zonder bekende woonplek, "
+        "die niet meetellen); anders leeg.",
     )
     wijzigingen = serializers.JSONField(read_only=True)
     instellingen = serializers.JSONField(read_only=True)
@@ -197,6 +201,9 @@ class NetwerkanalyseViewSet(viewsets.GenericViewSet[Netwerkanalyse]):
         responses={
             202: NetwerkanalyseSerializer,
             400: OpenApiResponse(description="Niet gestart; zie 'velden'"),
+            404: OpenApiResponse(
+                description="De `basis` bestaat niet of is van een ander samenwerkingsverband"
+            ),
         },
         description=(
             "Start een analyse van het dekkend netwerk: de huidige situatie (zonder `basis` "
@@ -219,14 +226,16 @@ class NetwerkanalyseViewSet(viewsets.GenericViewSet[Netwerkanalyse]):
         invoer.is_valid(raise_exception=True)
         basis = None
         if invoer.validated_data["basis"] is not None:
-            basis = (
-                beleid.filter_zichtbaar(actor, Netwerkanalyse.objects.all())
-                .select_related("basis")
-                .filter(sleutel=invoer.validated_data["basis"])
-                .first()
-            )
-            if basis is None:
-                raise serializers.ValidationError({"basis": [NIET_GEVONDEN]})
+            # Through the selector: another SWV's or an unknown analysis is a logged 404.
+            try:
+                basis = analyse_voor(
+                    actor=actor,
+                    sleutel=invoer.validated_data["basis"],
+                    route=route,
+                    actie="netwerk_berekenen",
+                )
+            except Http404:
+                raise NotFound(NIET_GEVONDEN) from None
         try:
             analyse = analyse_starten(
                 actor=actor,

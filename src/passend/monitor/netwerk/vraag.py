@@ -8,8 +8,11 @@ No database here: ``monitor.selectors.netwerk`` reads the rows, these functions 
   the TLV's type: the granted ``schoolsoort``, else the requested ``soort`` (sbo → sbo,
   so → so, vso → vso, pro → pro: a TLV for praktijkonderwijs is the clean rule for the
   niveau pro, so pro is in);
-- a pupil with a running vastgesteld OPP at a regular member location (bao, vo) of the
-  SWV needs extra support in a regular school (niveau ``extra``). OPPs at special locations
+- a pupil with an OPP version that ran on the peildatum (vastgesteld by then, and not yet
+  ended or replaced by a newer version on that day; what happened to it after the
+  peildatum does not matter, so a what-if counts the same pupils as its basis) at a
+  regular member location (bao, vo) of the SWV needs extra support in a regular school
+  (niveau ``extra``); of two versions on one day the newest counts. OPPs at special locations
   do not count as ``extra``: every pupil in special education has an OPP, and is counted
   through their TLV (by the SWV that granted it);
 - a pupil with both counts once, with the TLV's niveau (the TLV is the stronger need); with
@@ -33,6 +36,10 @@ locations with coordinates and their published offer of that school year (else t
   so → so, vso → vso, pro → pro). A combined so/vso location splits each gebied's places:
   so gets the larger half (``ceil(c / 2)``), vso the rest (``floor(c / 2)``): the offer does
   not say how its places divide, and the location belongs to a PO and a VO SWV;
+- an SWV counts only the places of its own sector's niveaus (``NIVEAUS_VAN_SECTOR``): a PO
+  SWV the so half of a so/vso location, a VO SWV the vso half. The optimiser places a
+  pupil only on a niveau of the SWV's sector, so another sector's places would only show
+  up as capacity that is never used;
 - a regular location (bao, vo) gives places for ``extra`` in every gebied where it offers
   extra support (``extra_ondersteuning`` filled in): the stated ``capaciteit``, else
   ``ceil(leerlingenaantal × DEKKEND_NETWERK_EXTRA_PLAATSEN_PROCENT / 100)`` (0 without a
@@ -306,9 +313,24 @@ class Gebiedsrij:
 
 
 def plaatsen_van(
+    vestiging: Vestigingrij,
+    gebieden: Iterable[Gebiedsrij],
+    extra_procent: float,
+    *,
+    sector: str | None = None,
+) -> dict[tuple[str, str], int]:
+    """The places (niveau, gebied) → count of one location (see the module docstring);
+    with ``sector`` ('po'/'vo') only the places of that sector's niveaus."""
+    plaatsen = _alle_plaatsen(vestiging, gebieden, extra_procent)
+    if sector is None:
+        return plaatsen
+    eigen = NIVEAUS_VAN_SECTOR[sector]
+    return {cel: aantal for cel, aantal in plaatsen.items() if cel[0] in eigen}
+
+
+def _alle_plaatsen(
     vestiging: Vestigingrij, gebieden: Iterable[Gebiedsrij], extra_procent: float
 ) -> dict[tuple[str, str], int]:
-    """The places (niveau, gebied) → count of one location (see the module docstring)."""
     plaatsen: dict[tuple[str, str], int] = {}
     for rij in gebieden:
         if vestiging.soort in REGULIER:
@@ -335,8 +357,11 @@ def locaties_van_aanbod(
     vestigingen: Iterable[Vestigingrij],
     gebiedsrijen: Iterable[Gebiedsrij],
     extra_procent: float,
+    *,
+    sector: str | None = None,
 ) -> list[Locatie]:
-    """One ``Locatie`` per member location (id: its vestigingscode), in code order."""
+    """One ``Locatie`` per member location (id: its vestigingscode), in code order; with
+    ``sector`` only the places of that sector's niveaus (see ``plaatsen_van``)."""
     per_vestiging: dict[str, list[Gebiedsrij]] = defaultdict(list)
     for rij in gebiedsrijen:
         per_vestiging[rij.vestigingscode].append(rij)
@@ -346,7 +371,9 @@ def locaties_van_aanbod(
             breedtegraad=v.breedtegraad,
             lengtegraad=v.lengtegraad,
             soort=v.soort,
-            capaciteit=plaatsen_van(v, per_vestiging.get(v.vestigingscode, []), extra_procent),
+            capaciteit=plaatsen_van(
+                v, per_vestiging.get(v.vestigingscode, []), extra_procent, sector=sector
+            ),
             naam=v.naam,
             regio=v.gemeente,
         )

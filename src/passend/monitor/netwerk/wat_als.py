@@ -31,8 +31,9 @@ from dataclasses import replace
 from typing import Any
 
 from passend.monitor.netwerk.model import Locatie
-from passend.monitor.netwerk.vraag import NIVEAU_LABELS, NIVEAUS_VAN_SOORT
+from passend.monitor.netwerk.vraag import NIVEAU_LABELS, NIVEAUS_VAN_SECTOR, NIVEAUS_VAN_SOORT
 from passend.monitor.rules import Wijzigingssoort
+from passend.organisaties.rules import SECTOREN_VAN_SOORT, Sector
 
 W = Wijzigingssoort
 
@@ -70,6 +71,7 @@ def toepassen(
     nummer_vanaf: int = 1,
     nieuw_vanaf: int = 1,
     adressen: Sequence[Locatie] | None = None,
+    sector: str | None = None,
 ) -> list[Locatie]:
     """The supply after the changes (see the module docstring), or ``OngeldigeWijzigingen``.
 
@@ -78,7 +80,10 @@ def toepassen(
     first change in messages; ``nieuw_vanaf``: the number of the first opened location;
     ``adressen``: the locations a new one may stand beside (default ``locaties``; the
     service passes the supply before any change, so a location closed by the basis still
-    serves as an address).
+    serves as an address); ``sector``: the SWV's sector ('po'/'vo'): a niveau of the other
+    sector, or a new location of a soort that does not belong to the sector, is refused
+    (the SWV's supply holds only its own sector's places). ``None`` (exported data) checks
+    only that the niveau fits the location's soort.
     """
     if not isinstance(wijzigingen, list):
         raise OngeldigeWijzigingen(["Geef de wijzigingen als een lijst."])
@@ -131,6 +136,15 @@ def toepassen(
             if locatiesoort not in NIVEAUS_VAN_SOORT:
                 fout("kies een bestaande soort school voor de nieuwe locatie.")
                 locatiesoort = None
+            elif sector is not None and sector.upper() not in SECTOREN_VAN_SOORT.get(
+                locatiesoort, ()
+            ):
+                fout(
+                    f"een locatie van soort {locatiesoort} hoort niet bij de sector van uw "
+                    f"samenwerkingsverband ({_sectornaam(sector)}); kies uit "
+                    f"{', '.join(_soorten_van(sector))}."
+                )
+                locatiesoort = None
             plaatsen = wijziging.get("plaatsen")
             capaciteit: dict[tuple[str, str], int] = {}
             if not isinstance(plaatsen, list) or not plaatsen:
@@ -140,7 +154,7 @@ def toepassen(
                 if not isinstance(plaats, dict):
                     fout("geef elke plaats als object met niveau, gebied en capaciteit.")
                     continue
-                cel = _cel(plaats, locatiesoort, gebieden, fout)
+                cel = _cel(plaats, locatiesoort, gebieden, fout, sector)
                 aantal = _aantal(plaats.get("capaciteit"), minimum=1)
                 if aantal is None:
                     fout(f"geef een aantal plaatsen van 1 tot en met {MAXIMALE_CAPACITEIT}.")
@@ -175,7 +189,7 @@ def toepassen(
                 del huidig[loc.id]
                 gesloten[loc.id] = nummer
             else:
-                cel = _cel(wijziging, loc.soort, gebieden, fout)
+                cel = _cel(wijziging, loc.soort, gebieden, fout, sector)
                 if cel is not None:
                     biedt = cel in loc.capaciteit
                     label = f"{cel[0]} in gebied {gebieden.get(cel[1], cel[1])}"
@@ -227,15 +241,35 @@ def _onbekende_vestiging(code: Any, zonder: set[str], veld: str) -> str:
     return "deze vestiging hoort niet bij uw samenwerkingsverband."
 
 
+def _sectornaam(sector: str) -> str:
+    return str(dict(Sector.choices).get(sector.upper(), sector)).lower()
+
+
+def _soorten_van(sector: str) -> list[str]:
+    """The location soorten that belong to the sector (as in ``organisaties.rules``)."""
+    return [soort for soort, sectoren in SECTOREN_VAN_SOORT.items() if sector.upper() in sectoren]
+
+
 def _cel(
-    gegevens: Mapping[str, Any], locatiesoort: str | None, gebieden: Mapping[str, str], fout: Any
+    gegevens: Mapping[str, Any],
+    locatiesoort: str | None,
+    gebieden: Mapping[str, str],
+    fout: Any,
+    sector: str | None = None,
 ) -> tuple[str, str] | None:
-    """(niveau, gebied) of a change or a place, checked against the location's soort."""
+    """(niveau, gebied) of a change or a place, checked against the SWV's sector and the
+    location's soort."""
     niveau = gegevens.get("niveau")
     gebied = gegevens.get("gebied")
     goed = True
     if niveau not in NIVEAU_LABELS:
         fout("kies een niveau: " + ", ".join(NIVEAU_LABELS) + ".")
+        goed = False
+    elif sector is not None and niveau not in NIVEAUS_VAN_SECTOR[sector]:
+        fout(
+            f"het niveau {niveau} hoort niet bij de sector van uw samenwerkingsverband "
+            f"({_sectornaam(sector)}); kies uit {', '.join(NIVEAUS_VAN_SECTOR[sector])}."
+        )
         goed = False
     elif locatiesoort is not None and niveau not in NIVEAUS_VAN_SOORT.get(locatiesoort, ()):
         fout(

@@ -49,7 +49,7 @@ from passend.monitor.permissions import beleid
 from passend.ondersteuning.models import Ontwikkelingsperspectief
 from passend.ondersteuning.rules import Status as OppStatus
 from passend.organisaties.models import Samenwerkingsverband, SwvLidmaatschap, Vestiging
-from passend.organisaties.rules import Soort
+from passend.organisaties.rules import SECTOREN_VAN_SOORT, Soort
 from passend.toelaatbaarheid.models import Toelaatbaarheidsverklaring
 from passend.toelaatbaarheid.rules import Status as TlvStatus
 
@@ -129,13 +129,20 @@ def analyse_voor(
 
 def keuzes_voor_wat_als(*, actor: Any) -> dict[str, list[tuple[str, str]]]:
     """What a what-if form offers: the SWV's member locations (today), the active
-    ondersteuningsgebieden, the niveaus of the SWV's sector and the soorten of location.
+    ondersteuningsgebieden, and the niveaus and the soorten of location of the SWV's sector
+    (the analysis holds only the places of its own sector; the service refuses the rest).
     No pupil data (organisations are public); the page that shows it has logged its read."""
     swv = actor.rol.samenwerkingsverband
     vestigingen: list[tuple[str, str]] = []
     niveaus = list(NIVEAU_LABELS)
+    soorten = [(str(waarde), str(label)) for waarde, label in Soort.choices]
     if swv is not None:
         niveaus = list(NIVEAUS_VAN_SECTOR[sector_van_swv(swv.sector)])
+        soorten = [
+            (waarde, label)
+            for waarde, label in soorten
+            if swv.sector in SECTOREN_VAN_SOORT.get(waarde, ())
+        ]
         soortlabels = dict(Soort.choices)
         vestigingen = [
             (code, f"{naam} ({soortlabels.get(soort, soort)})")
@@ -151,7 +158,7 @@ def keuzes_voor_wat_als(*, actor: Any) -> dict[str, list[tuple[str, str]]]:
             .values_list("code", "naam")
         ),
         "niveaus": [(niveau, NIVEAU_LABELS[niveau]) for niveau in niveaus],
-        "soorten": [(str(waarde), str(label)) for waarde, label in Soort.choices],
+        "soorten": soorten,
     }
 
 
@@ -168,6 +175,32 @@ def _leden(swv: Samenwerkingsverband, peildatum: date) -> QuerySet[Vestiging]:
 
 def _plek(breedte: float | None, lengte: float | None) -> tuple[float, float] | None:
     return None if breedte is None or lengte is None else (breedte, lengte)
+
+
+#: The statuses of an OPP version that was (or is) vastgesteld.
+GELDIGE_OPP_STATUSSEN = (OppStatus.VASTGESTELD, OppStatus.VERVANGEN, OppStatus.BEEINDIGD)
+
+
+def lopend_op(peildatum: date) -> Q:
+    """The OPP versions that ran on the peildatum, whatever happened to them since (the rule
+    of ``ondersteuning.selectors.opp_kengetallen`` for one day): vastgesteld on or before
+    the peildatum, and then still current (without an end, or ending on or after it),
+    ended on or after it, or replaced by a version vastgesteld (or ended) on or after it.
+    So an analysis and its what-if count the same pupils however the OPPs were revised
+    after the peildatum."""
+    # A replaced version stops when the next version is vastgesteld (or, never vastgesteld,
+    # ended); one whose next version has neither date still counts, as in opp_kengetallen.
+    eerder_vervangen = Ontwikkelingsperspectief.objects.annotate(
+        volgende_op=Coalesce("vastgesteld_op", "einddatum")
+    ).filter(vorige_versie=OuterRef("pk"), volgende_op__lt=peildatum)
+    return Q(vastgesteld_op__lte=peildatum) & (
+        (
+            Q(status=OppStatus.VASTGESTELD)
+            & (Q(einddatum__isnull=True) | Q(einddatum__gte=peildatum))
+        )
+        | Q(status=OppStatus.BEEINDIGD, einddatum__gte=peildatum)
+        | (Q(status=OppStatus.VERVANGEN) & ~Q(Exists(eerder_vervangen)))
+    )
 
 
 def vraag_van(swv: Samenwerkingsverband, peildatum: date) -> Vraag:
@@ -221,12 +254,10 @@ def vraag_van(swv: Samenwerkingsverband, peildatum: date) -> Vraag:
         )
         for r in Ontwikkelingsperspectief.objects.filter(
             Exists(lid_op_peildatum),
+            lopend_op(peildatum),
             vestiging__soort__in=REGULIERE_SOORTEN,
-            status=OppStatus.VASTGESTELD,
-            vastgesteld_op__lte=peildatum,
         )
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=peildatum))
-        .order_by("leerling_id", "-vastgesteld_op", "-id")
+        .order_by("leerling_id", "-vastgesteld_op", "-versie", "-id")
         .values(
             "leerling_id",
             "leerling__sleutel",
@@ -261,13 +292,17 @@ def vraag_van(swv: Samenwerkingsverband, peildatum: date) -> Vraag:
     }
     # The current school location of the pupils who count, through the same filters (a
     # subquery, not a list of ids).
+    # (A superset is harmless: only the pupils who count are looked up in it. It takes
+    # every OPP version that ever ran, so a version replaced or ended after the peildatum
+    # still finds its pupil's school.)
     telt = Leerling.objects.filter(
         Q(
             toelaatbaarheidsverklaringen__verantwoordelijk_swv=swv,
             toelaatbaarheidsverklaringen__status=TlvStatus.TOEGEKEND,
         )
         | Q(
-            ontwikkelingsperspectieven__status=OppStatus.VASTGESTELD,
+            ontwikkelingsperspectieven__status__in=GELDIGE_OPP_STATUSSEN,
+            ontwikkelingsperspectieven__vastgesteld_op__isnull=False,
             ontwikkelingsperspectieven__vestiging__lidmaatschappen__samenwerkingsverband=swv,
         )
     ).values("pk")
@@ -366,7 +401,9 @@ def aanbod_van(
         or r["aanbod__vestiging__vestigingscode"] not in van_het_jaar
     ]
     return Aanbodstand(
-        locaties=locaties_van_aanbod(vestigingen, gebiedsrijen, extra_procent),
+        locaties=locaties_van_aanbod(
+            vestigingen, gebiedsrijen, extra_procent, sector=sector_van_swv(swv.sector)
+        ),
         zonder_coordinaten=zonder,
     )
 

@@ -10,7 +10,10 @@ so a lost thread loses no analysis.
 ``analyse_uitvoeren`` is the job:
 
 1. claim the analysis (WACHTRIJ → BEZIG with a guarded update: two workers never run one
-   analysis twice);
+   analysis twice). The claim's ``gestart_op`` is its token: every later write (progress,
+   KLAAR, MISLUKT) is guarded by status BEZIG and that token, so a run that was put back in
+   the queue while still alive (``vastgelopen_terugzetten``) and claimed again by another
+   run can no longer overwrite anything; it stops at its next step;
 2. act as the person who started it, in their SWV role that may start analyses (a person
    who lost that role since: the analysis fails);
 3. read the demand (pupils, ``selectors.netwerk.vraag_van``) and the supply, apply the
@@ -21,7 +24,7 @@ so a lost thread loses no analysis.
 5. optimise (``netwerk.oplosser.oplossen``), summarise (``netwerk.samenvatting``) and store
    the result: figures per area, niveau, municipality, PC4 area and location, never a pupil.
 
-Progress (``voortgang`` 0..100 and a Dutch ``voortgang_tekst``) is saved with a plain
+Progress (``voortgang`` 0..100 and a Dutch ``voortgang_tekst``) is saved with a guarded
 ``update`` at every step, so a page can poll it while the job runs. Any error ends in
 MISLUKT with a Dutch sentence in ``fout`` (the stack trace goes to the log, not to users).
 
@@ -32,12 +35,13 @@ the demand is read again from the case data of that peildatum.
 import logging
 import threading
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from passend.accounts.actor import Actor
@@ -54,6 +58,7 @@ from passend.monitor.netwerk.vraag import (
     NIVEAU_LABELS,
     als_instellingen,
     instellingen_van,
+    sector_van_swv,
     vraagpunten,
 )
 from passend.monitor.netwerk.wat_als import OngeldigeWijzigingen, aantal_geopend, toepassen
@@ -87,9 +92,62 @@ class AnalyseMislukt(Exception):
     """A failure with a sentence users may read."""
 
 
-def _voortgang(analyse_id: int, voortgang: int, tekst: str) -> None:
-    Netwerkanalyse.objects.filter(pk=analyse_id).update(
-        voortgang=max(0, min(100, voortgang)), voortgang_tekst=tekst[:200]
+@dataclass(frozen=True)
+class _Claim:
+    """One run's claim on an analysis: the ``gestart_op`` it wrote when it claimed the row.
+
+    Every write of the run (progress, KLAAR, MISLUKT) is guarded by status BEZIG *and* this
+    token, so a run that was put back in the queue (``vastgelopen_terugzetten``) while it was
+    still alive, and then claimed again by another run, changes nothing any more."""
+
+    analyse_id: int
+    gestart_op: datetime
+
+    def rij(self) -> QuerySet[Netwerkanalyse]:
+        return Netwerkanalyse.objects.filter(
+            pk=self.analyse_id, status=Analysestatus.BEZIG, gestart_op=self.gestart_op
+        )
+
+
+class _ClaimKwijt(Exception):
+    """The run lost its claim (another run has the analysis now): stop without writing."""
+
+
+def _claimen(analyse_id: int) -> _Claim | None:
+    """WACHTRIJ → BEZIG with a new token (None: not, or no longer, in the queue)."""
+    gestart_op = timezone.now()
+    geclaimd = Netwerkanalyse.objects.filter(pk=analyse_id, status=Analysestatus.WACHTRIJ).update(
+        status=Analysestatus.BEZIG,
+        gestart_op=gestart_op,
+        voortgang=1,
+        voortgang_tekst="Gestart",
+        fout="",
+    )
+    return _Claim(analyse_id, gestart_op) if geclaimd else None
+
+
+def _voortgang(claim: _Claim, voortgang: int, tekst: str) -> bool:
+    """Save the progress; False when the run no longer holds the analysis."""
+    return bool(
+        claim.rij().update(voortgang=max(0, min(100, voortgang)), voortgang_tekst=tekst[:200])
+    )
+
+
+def _stap(claim: _Claim, voortgang: int, tekst: str) -> None:
+    """A step of the job: its progress, or stop when the run lost its claim."""
+    if not _voortgang(claim, voortgang, tekst):
+        raise _ClaimKwijt
+
+
+def _klaar(claim: _Claim, resultaat: dict[str, Any]) -> bool:
+    return bool(
+        claim.rij().update(
+            status=Analysestatus.KLAAR,
+            resultaat=resultaat,
+            voortgang=100,
+            voortgang_tekst="Klaar",
+            klaar_op=timezone.now(),
+        )
     )
 
 
@@ -126,6 +184,7 @@ def _aanbod_na_wijzigingen(
     with the new changes numbered from 1; ``ValueError`` when the basis's no longer fit)."""
     stand = aanbod_van(swv, peildatum, schooljaar, instellingen["extra_plaatsen_procent"])
     gebieden = gebieden_en_namen()
+    sector = sector_van_swv(swv.sector)
     try:
         locaties = toepassen(
             stand.locaties,
@@ -133,6 +192,7 @@ def _aanbod_na_wijzigingen(
             gebieden=gebieden,
             zonder_coordinaten=stand.zonder_coordinaten,
             adressen=stand.locaties,
+            sector=sector,
         )
     except OngeldigeWijzigingen as fout:
         raise ValueError(FOUT_WIJZIGINGEN + " ".join(fout.meldingen)) from fout
@@ -143,6 +203,7 @@ def _aanbod_na_wijzigingen(
         zonder_coordinaten=stand.zonder_coordinaten,
         nieuw_vanaf=aantal_geopend(eerdere) + 1,
         adressen=stand.locaties,
+        sector=sector,
     )
     return _Werkaanbod(locaties=locaties, gebieden=gebieden)
 
@@ -257,47 +318,45 @@ def _actor_van(analyse: Netwerkanalyse) -> Actor | None:
 
 def analyse_uitvoeren(analyse_id: int) -> None:
     """Run one queued analysis (see the module docstring); does nothing when it is not
-    (or no longer) in the queue."""
-    geclaimd = Netwerkanalyse.objects.filter(pk=analyse_id, status=Analysestatus.WACHTRIJ).update(
-        status=Analysestatus.BEZIG,
-        gestart_op=timezone.now(),
-        voortgang=1,
-        voortgang_tekst="Gestart",
-        fout="",
-    )
-    if not geclaimd:
+    (or no longer) in the queue, and writes nothing once another run has claimed it."""
+    claim = _claimen(analyse_id)
+    if claim is None:
         return
     try:
-        resultaat = _berekenen(analyse_id)
+        resultaat = _berekenen(claim)
+    except _ClaimKwijt:
+        logger.warning("Netwerkanalyse %s: opnieuw geclaimd door een andere run", analyse_id)
+        return
     except AnalyseMislukt as fout:
-        _mislukt(analyse_id, str(fout))
+        _mislukt(claim, str(fout))
     except ToegangslogNietBeschikbaar:
         logger.exception("Netwerkanalyse %s: toegangslog niet beschikbaar", analyse_id)
-        _mislukt(analyse_id, FOUT_TOEGANGSLOG)
+        _mislukt(claim, FOUT_TOEGANGSLOG)
     except Exception:
         logger.exception("Netwerkanalyse %s mislukt", analyse_id)
-        _mislukt(analyse_id, FOUT_ALGEMEEN)
+        _mislukt(claim, FOUT_ALGEMEEN)
     else:
-        Netwerkanalyse.objects.filter(pk=analyse_id, status=Analysestatus.BEZIG).update(
-            status=Analysestatus.KLAAR,
-            resultaat=resultaat,
-            voortgang=100,
-            voortgang_tekst="Klaar",
+        if not _klaar(claim, resultaat):
+            logger.warning(
+                "Netwerkanalyse %s: uitkomst niet bewaard, een andere run heeft de analyse",
+                analyse_id,
+            )
+
+
+def _mislukt(claim: _Claim, fout: str) -> bool:
+    return bool(
+        claim.rij().update(
+            status=Analysestatus.MISLUKT,
+            resultaat=None,
+            fout=fout,
+            voortgang_tekst="Mislukt",
             klaar_op=timezone.now(),
         )
-
-
-def _mislukt(analyse_id: int, fout: str) -> None:
-    Netwerkanalyse.objects.filter(pk=analyse_id).update(
-        status=Analysestatus.MISLUKT,
-        resultaat=None,
-        fout=fout,
-        voortgang_tekst="Mislukt",
-        klaar_op=timezone.now(),
     )
 
 
-def _berekenen(analyse_id: int) -> dict[str, Any]:
+def _berekenen(claim: _Claim) -> dict[str, Any]:
+    analyse_id = claim.analyse_id
     analyse = Netwerkanalyse.objects.select_related(
         "samenwerkingsverband", "basis", "gestart_door"
     ).get(pk=analyse_id)
@@ -307,10 +366,10 @@ def _berekenen(analyse_id: int) -> dict[str, Any]:
     swv = analyse.samenwerkingsverband
     instellingen = dict(analyse.instellingen) or instellingen_van(settings.PASSEND)
 
-    _voortgang(analyse_id, 5, "De vraag bepalen: leerlingen met een TLV of OPP tellen")
+    _stap(claim, 5, "De vraag bepalen: leerlingen met een TLV of OPP tellen")
     vraag = vraag_van(swv, analyse.peildatum)
 
-    _voortgang(analyse_id, 15, "Het aanbod bepalen: plaatsen per locatie en gebied")
+    _stap(claim, 15, "Het aanbod bepalen: plaatsen per locatie en gebied")
     try:
         werk = _aanbod_na_wijzigingen(
             swv,
@@ -345,11 +404,11 @@ def _berekenen(analyse_id: int) -> dict[str, Any]:
         stap = (20 + round(procent * 0.7), tekst)
         if stap not in gemeld:
             gemeld.add(stap)
-            _voortgang(analyse_id, *stap)
+            _voortgang(claim, *stap)
 
     uitkomst = oplossen(vraag.groepen, werk.locaties, als_instellingen(instellingen), melden)
 
-    _voortgang(analyse_id, 95, "De uitkomst samenvatten")
+    _stap(claim, 95, "De uitkomst samenvatten")
     resultaat = samenvatten(uitkomst, vraag.groepen, werk.locaties)
     for rij in resultaat["locaties"]:
         rij["vestigingscode"] = rij["id"]

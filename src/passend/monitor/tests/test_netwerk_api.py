@@ -57,6 +57,8 @@ def test_starten_en_ophalen():
     gegevens = antwoord.json()
     assert gegevens["sleutel"] == analyse["sleutel"]
     assert gegevens["resultaat"]["aantal_vraag"] == 5
+    # The pupil without a known home point is reported, not silently left out.
+    assert gegevens["resultaat"]["zonder_woonplek"] == 1
     assert gegevens["samenwerkingsverband"] == w.swv.code
     # One access-log record for the read, with no pupil (figures only).
     regels = Toegangsregel.objects.order_by("id")[voor:]
@@ -190,17 +192,7 @@ def test_wat_als_met_een_fout_per_wijziging_en_dan_de_vergelijking():
     assert antwoord.json()["velden"]["wijzigingen"] == [
         "Wijziging 2: deze vestiging hoort niet bij uw samenwerkingsverband."
     ]
-    # Another SWV's analysis as basis: as unknown.
-    elders = NetwerkanalyseFactory(samenwerkingsverband=w.ander)
-    antwoord = _post(
-        client,
-        {
-            "naam": "X",
-            "basis": str(elders.sleutel),
-            "wijzigingen": [{"soort": "sluiten", "vestiging": "22AA00"}],
-        },
-    )
-    assert antwoord.status_code == 400 and "basis" in antwoord.json()["velden"]
+    # Another SWV's analysis as basis: a 404 as an unknown one (tested below).
 
     wat_als = _starten(
         client,
@@ -217,9 +209,34 @@ def test_wat_als_met_een_fout_per_wijziging_en_dan_de_vergelijking():
     assert v["basis"]["hoofdcijfers"]["aantal_niet_geplaatst"] == 0
     assert v["verschil"]["aantal_niet_geplaatst"] == 2
     assert v["verschil"]["aantal_geplaatst"] == -2
+    assert v["wat_als"]["hoofdcijfers"]["zonder_woonplek"] == 1
+    assert v["verschil"]["zonder_woonplek"] == 0
     assert v["wijzigingen"] == [{"soort": "sluiten", "vestiging": "22AA00"}]
     # The current situation has nothing to compare with.
     assert client.get(f"{LIJST}{basis['sleutel']}/vergelijking/").status_code == 404
+
+
+def test_een_basis_van_een_ander_swv_of_onbekend_is_een_vastgelegde_404():
+    w = wereld()
+    client, rol = _client(w.swv)
+    elders = NetwerkanalyseFactory(samenwerkingsverband=w.ander)
+    onbekend = "00000000-0000-4000-8000-000000000000"
+    for sleutel in (str(elders.sleutel), onbekend):
+        antwoord = _post(
+            client,
+            {
+                "naam": "X",
+                "basis": sleutel,
+                "wijzigingen": [{"soort": "sluiten", "vestiging": "22AA00"}],
+            },
+        )
+        assert antwoord.status_code == 404, antwoord.content
+        assert antwoord.json()["code"] and "velden" not in antwoord.json()
+        regel = Toegangsregel.objects.get(
+            gebruiker=rol.gebruiker, object_id=sleutel, route="api:netwerkanalyse-list"
+        )
+        assert regel.resultaat == Resultaat.GEWEIGERD
+    assert Netwerkanalyse.objects.count() == 1
 
 
 def test_vergelijking_met_een_basis_die_nog_loopt_heeft_geen_verschil():

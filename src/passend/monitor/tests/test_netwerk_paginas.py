@@ -105,6 +105,62 @@ def test_het_resultaat_toont_kerncijfers_tabellen_en_de_kaart(directeur, klaar):
     )
 
 
+@pytest.mark.parametrize(
+    ("zonder", "zin"),
+    [
+        (0, None),
+        (1, "1 leerling zonder bekende woonplek telt niet mee in deze analyse."),
+        (3, "3 leerlingen zonder bekende woonplek tellen niet mee in deze analyse."),
+    ],
+)
+def test_leerlingen_zonder_woonplek_worden_genoemd(swv, directeur, zonder, zin):
+    resultaat = klein_resultaat()
+    resultaat["zonder_woonplek"] = zonder
+    analyse = NetwerkanalyseFactory(
+        samenwerkingsverband=swv, gestart_door=directeur.gebruiker, resultaat=resultaat
+    )
+    html = _pagina(
+        client_voor(directeur), "monitor:netwerk-analyse", sleutel=analyse.sleutel
+    ).content.decode()
+    if zin is None:
+        assert "zonder bekende woonplek" not in html
+    else:
+        assert zin in html
+
+
+def test_leerlingen_zonder_gemeente_staan_onder_gemeente_onbekend(swv, directeur):
+    resultaat = klein_resultaat()
+    resultaat["per_regio"].append({"regio": "", "vraag": 2, "geplaatst": 1, "niet_geplaatst": 1})
+    resultaat["niet_geplaatst"].append(
+        {"regio": "", "gebied": "gedrag", "niveau": "extra", "aantal": 1}
+    )
+    analyse = NetwerkanalyseFactory(
+        samenwerkingsverband=swv, gestart_door=directeur.gebruiker, resultaat=resultaat
+    )
+    html = _pagina(
+        client_voor(directeur), "monitor:netwerk-analyse", sleutel=analyse.sleutel
+    ).content.decode()
+    kop = '<th class="utrecht-table__header-cell" scope="row">Gemeente onbekend</th>'
+    assert html.count(kop) == 2  # per municipality and who got no place
+    assert 'scope="row"></th>' not in html
+
+
+def test_de_keuzes_van_een_wat_als_zijn_die_van_de_eigen_sector():
+    from passend.accounts.actor import Actor
+    from passend.organisaties.rules import Sector
+
+    for sector, soorten, niveaus in (
+        (Sector.PO, {"bao", "sbo", "so", "so_vso"}, {"extra", "sbo", "so"}),
+        (Sector.VO, {"vo", "vso", "so_vso", "pro"}, {"extra", "vso", "pro"}),
+    ):
+        rol = RolFactory(
+            rolsoort=R.DIRECTEUR, samenwerkingsverband=SamenwerkingsverbandFactory(sector=sector)
+        )
+        keuzes = views.keuzes_voor_wat_als(actor=Actor(gebruiker=rol.gebruiker, rol=rol))
+        assert {waarde for waarde, _label in keuzes["soorten"]} == soorten
+        assert {waarde for waarde, _label in keuzes["niveaus"]} == niveaus
+
+
 def test_locaties_sorteren_en_bladeren(directeur, swv):
     resultaat = klein_resultaat()
     resultaat["locaties"] = [

@@ -93,13 +93,14 @@ def test_de_voortgang_loopt_op_tot_100(monkeypatch):
     stappen: list[tuple[int, str]] = []
     origineel = service._voortgang
 
-    def volgen(analyse_id: int, voortgang: int, tekst: str) -> None:
-        origineel(analyse_id, voortgang, tekst)
+    def volgen(claim, voortgang: int, tekst: str) -> bool:
+        gelukt = origineel(claim, voortgang, tekst)
         # What the page polls: read back from the row.
-        rij = Netwerkanalyse.objects.filter(pk=analyse_id).values_list(
+        rij = Netwerkanalyse.objects.filter(pk=claim.analyse_id).values_list(
             "voortgang", "voortgang_tekst"
         )[0]
         stappen.append((rij[0], rij[1]))
+        return gelukt
 
     monkeypatch.setattr(service, "_voortgang", volgen)
     analyse = _starten(_actor(w.swv))
@@ -372,3 +373,176 @@ def test_de_taak_heeft_een_vast_aantal_queries(extra, django_assert_max_num_quer
     analyse.refresh_from_db()
     assert analyse.status == Analysestatus.KLAAR
     assert analyse.resultaat["aantal_leerlingen"] == 6 + extra
+
+
+def test_een_herziening_na_de_peildatum_verandert_de_vraag_van_de_wat_als_niet():
+    from passend.aanbod.tests.factories import gebied
+    from passend.ondersteuning.models import Ontwikkelingsperspectief
+    from passend.ondersteuning.rules import Status as OppStatus
+    from passend.toelaatbaarheid.tests.factories import VastgesteldOppFactory
+
+    w = wereld()
+    actor = _actor(w.swv)
+    basis = _starten(actor)
+    # After the basis's peildatum: L3's OPP is revised (a new version, another gebied) and
+    # L5's OPP ends.
+    oud = Ontwikkelingsperspectief.objects.get(leerling=w.telt[2])
+    VastgesteldOppFactory(
+        leerling=w.telt[2],
+        vestiging=w.bao1,
+        reeks=oud.reeks,
+        versie=2,
+        vorige_versie=oud,
+        vastgesteld_op=datetime.date(2027, 1, 10),
+        ondersteuningsgebied=gebied("leergedrag"),
+    )
+    Ontwikkelingsperspectief.objects.filter(pk=oud.pk).update(status=OppStatus.VERVANGEN)
+    Ontwikkelingsperspectief.objects.filter(leerling=w.telt[4]).update(
+        status=OppStatus.BEEINDIGD, einddatum=datetime.date(2027, 1, 15)
+    )
+    wat_als = analyse_starten(
+        actor=actor,
+        naam="Meer plaatsen",
+        wijzigingen=[
+            {
+                "soort": "capaciteit",
+                "vestiging": "22AA00",
+                "niveau": "sbo",
+                "gebied": "leergedrag",
+                "capaciteit": 12,
+            }
+        ],
+        basis=basis,
+        route=ROUTE,
+    )
+    assert wat_als.status == Analysestatus.KLAAR, wat_als.fout
+    b, n = basis.resultaat, wat_als.resultaat
+    for sleutel in ("aantal_leerlingen", "zonder_woonplek", "aantal_vraag", "vraagpunten"):
+        assert n[sleutel] == b[sleutel], sleutel
+    assert {(g["gebied"], g["vraag"]) for g in n["per_gebied"]} == {
+        (g["gebied"], g["vraag"]) for g in b["per_gebied"]
+    }
+
+
+def test_de_so_vso_locatie_telt_alleen_de_so_plaatsen_in_een_po_swv():
+    w = wereld()
+    analyse = _starten(_actor(w.swv))
+    r = analyse.resultaat
+    assert "vso" not in {rij["niveau"] for rij in r["per_niveau"]}
+    sovso = {loc["vestigingscode"]: loc for loc in r["locaties"]}["33AA00"]
+    assert sovso["capaciteit"] == 4
+    assert {p["niveau"] for p in sovso["plaatsen"]} == {"so"}
+
+
+def test_een_wat_als_met_een_niveau_van_de_andere_sector_wordt_geweigerd():
+    w = wereld()
+    actor = _actor(w.swv)
+    basis = _starten(actor)
+    with pytest.raises(ValidationError) as fout:
+        analyse_starten(
+            actor=actor,
+            naam="Vso erbij",
+            wijzigingen=[
+                {
+                    "soort": "gebied_toevoegen",
+                    "vestiging": "33AA00",
+                    "niveau": "vso",
+                    "gebied": "leergedrag",
+                    "capaciteit": 4,
+                },
+                {
+                    "soort": "openen",
+                    "naam": "Nieuw vo",
+                    "soort_locatie": "vo",
+                    "bij_vestiging": "11AA00",
+                    "plaatsen": [{"niveau": "extra", "gebied": "leergedrag", "capaciteit": 2}],
+                },
+            ],
+            basis=basis,
+            route=ROUTE,
+        )
+    meldingen = fout.value.message_dict["wijzigingen"]
+    assert meldingen[0].startswith(
+        "Wijziging 1: het niveau vso hoort niet bij de sector van uw samenwerkingsverband"
+    )
+    assert meldingen[1].startswith(
+        "Wijziging 2: een locatie van soort vo hoort niet bij de sector van uw samenwerkingsverband"
+    )
+    assert Netwerkanalyse.objects.count() == 1
+
+
+def _wachtend(w, actor):
+    return NetwerkanalyseFactory(
+        samenwerkingsverband=w.swv,
+        gestart_door=actor.gebruiker,
+        status=Analysestatus.WACHTRIJ,
+        voortgang=0,
+        resultaat=None,
+        peildatum=PEILDATUM,
+        instellingen={},
+    )
+
+
+def test_een_teruggezette_run_die_nog_leeft_verandert_niets_meer():
+    """Two claims of one analysis: the first run is put back in the queue (it looked
+    stuck) and claimed again; every write of the first (stale) claim is ignored."""
+    w = wereld()
+    analyse = _wachtend(w, _actor(w.swv))
+    oud = service._claimen(analyse.pk)
+    assert oud is not None
+    Netwerkanalyse.objects.filter(pk=analyse.pk).update(
+        gestart_op=timezone.now() - datetime.timedelta(hours=2)
+    )
+    assert service.vastgelopen_terugzetten(minuten=30) == 1
+    nieuw = service._claimen(analyse.pk)
+    assert nieuw is not None and nieuw.gestart_op != oud.gestart_op
+    assert service._claimen(analyse.pk) is None  # BEZIG: nobody else claims it
+
+    service._voortgang(oud, 80, "Oude run")
+    service._klaar(oud, {"oud": True})
+    service._mislukt(oud, "Oude run mislukt")
+    analyse.refresh_from_db()
+    assert (analyse.status, analyse.voortgang, analyse.voortgang_tekst) == (
+        Analysestatus.BEZIG,
+        1,
+        "Gestart",
+    )
+    assert analyse.resultaat is None and analyse.fout == "" and analyse.klaar_op is None
+
+    service._voortgang(nieuw, 50, "Nieuwe run")
+    analyse.refresh_from_db()
+    assert (analyse.voortgang, analyse.voortgang_tekst) == (50, "Nieuwe run")
+    service._klaar(nieuw, {"nieuw": True})
+    analyse.refresh_from_db()
+    assert analyse.status == Analysestatus.KLAAR and analyse.resultaat == {"nieuw": True}
+    service._mislukt(oud, "Oude run mislukt")  # after the new run finished: still nothing
+    analyse.refresh_from_db()
+    assert analyse.status == Analysestatus.KLAAR and analyse.fout == ""
+
+
+def test_een_oude_run_die_na_de_nieuwe_mislukt_laat_de_uitkomst_staan(monkeypatch):
+    w = wereld()
+    analyse = _wachtend(w, _actor(w.swv))
+    echt = service.oplossen
+    oproepen: list[int] = []
+
+    def oplossen(*args, **kwargs):
+        oproepen.append(1)
+        if len(oproepen) == 1:
+            # The first run looks stuck: it is put back and run again to the end...
+            Netwerkanalyse.objects.filter(pk=analyse.pk).update(
+                gestart_op=timezone.now() - datetime.timedelta(hours=2)
+            )
+            service.vastgelopen_terugzetten(minuten=30)
+            analyse_uitvoeren(analyse.pk)
+            # ... and then the first run fails.
+            raise RuntimeError("de oude run loopt vast")
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(service, "oplossen", oplossen)
+    analyse_uitvoeren(analyse.pk)
+    analyse.refresh_from_db()
+    assert len(oproepen) == 2
+    assert analyse.status == Analysestatus.KLAAR, analyse.fout
+    assert analyse.fout == "" and analyse.voortgang == 100 and analyse.voortgang_tekst == "Klaar"
+    assert abs(analyse.resultaat["doelwaarde_m"] - OPTIMUM_M) <= 2

@@ -38,6 +38,7 @@ from passend.monitor.netwerk.vraag import (
     plaatsen_van,
 )
 from passend.monitor.selectors.netwerk import aanbod_van, vraag_van
+from passend.ondersteuning.models import Ontwikkelingsperspectief
 from passend.ondersteuning.rules import Status as OppStatus
 from passend.organisaties.rules import Sector
 from passend.organisaties.tests.factories import (
@@ -297,12 +298,71 @@ def test_het_aanbod_van_het_schooljaar_per_locatie():
     }
     assert per_id["11BB00"].capaciteit == {(EXTRA, "leergedrag"): 3}  # the openbaar version
     assert per_id["22AA00"].capaciteit == {(SBO, "leergedrag"): 10}  # not the concept
-    assert per_id["33AA00"].capaciteit == {
-        (SO, "gedrag-sociaal-emotioneel"): 4,
-        (VSO, "gedrag-sociaal-emotioneel"): 3,
-    }
+    # A combined so/vso location: a PO SWV counts only its so places (the larger half).
+    assert per_id["33AA00"].capaciteit == {(SO, "gedrag-sociaal-emotioneel"): 4}
     assert per_id["22AA00"].breedtegraad == 52.10
     assert per_id["11AA00"].regio == "Aadorp"
+
+
+def test_een_so_vso_locatie_telt_bij_elk_swv_alleen_de_plaatsen_van_zijn_sector():
+    w = wereld()
+    vo = SamenwerkingsverbandFactory(sector=Sector.VO)
+    SwvLidmaatschapFactory(vestiging=w.sovso1, samenwerkingsverband=vo)
+    po_plaatsen = {loc.id: loc for loc in aanbod_van(w.swv, PEILDATUM, SCHOOLJAAR, 4).locaties}
+    vo_plaatsen = {loc.id: loc for loc in aanbod_van(vo, PEILDATUM, SCHOOLJAAR, 4).locaties}
+    assert po_plaatsen["33AA00"].capaciteit == {(SO, "gedrag-sociaal-emotioneel"): 4}
+    assert vo_plaatsen["33AA00"].capaciteit == {(VSO, "gedrag-sociaal-emotioneel"): 3}
+
+
+def test_een_herziening_na_de_peildatum_verandert_de_vraag_op_de_peildatum_niet():
+    w = wereld()
+    voor = vraag_van(w.swv, PEILDATUM)
+    l3, l5 = w.telt[2], w.telt[4]
+    # L3's OPP gets a new version (another gebied) after the peildatum: the old one is
+    # replaced; L5's OPP ends after the peildatum.
+    oud = Ontwikkelingsperspectief.objects.get(leerling=l3)
+    _opp(
+        l3,
+        w.bao1,
+        reeks=oud.reeks,
+        versie=2,
+        vorige_versie=oud,
+        vastgesteld_op=datetime.date(2027, 1, 10),
+        ondersteuningsgebied=gebied("leergedrag"),
+    )
+    Ontwikkelingsperspectief.objects.filter(pk=oud.pk).update(status=OppStatus.VERVANGEN)
+    Ontwikkelingsperspectief.objects.filter(leerling=l5).update(
+        status=OppStatus.BEEINDIGD, einddatum=datetime.date(2027, 1, 15)
+    )
+    na = vraag_van(w.swv, PEILDATUM)
+    assert _groepen(na) == _groepen(voor)
+    assert sorted(na.leerling_sleutels) == sorted(voor.leerling_sleutels)
+    assert na.zonder_woonplek == voor.zonder_woonplek
+    # On a day after both: L3 with the new version's gebied, L5 no longer.
+    later = vraag_van(w.swv, datetime.date(2027, 2, 1))
+    assert l5.sleutel not in later.leerling_sleutels
+    assert (52.15, 5.0, EXTRA, "leergedrag", "Beedorp") in _groepen(later)
+
+
+def test_een_vervangen_versie_telt_niet_meer_na_de_nieuwe():
+    w = wereld()
+    l3 = w.telt[2]
+    oud = Ontwikkelingsperspectief.objects.get(leerling=l3)
+    _opp(
+        l3,
+        w.bao1,
+        reeks=oud.reeks,
+        versie=2,
+        vorige_versie=oud,
+        vastgesteld_op=datetime.date(2026, 11, 1),
+        ondersteuningsgebied=gebied("leergedrag"),
+    )
+    Ontwikkelingsperspectief.objects.filter(pk=oud.pk).update(status=OppStatus.VERVANGEN)
+    vraag = vraag_van(w.swv, PEILDATUM)
+    assert vraag.aantal_leerlingen == 6
+    groepen = _groepen(vraag)
+    assert (52.15, 5.0, EXTRA, "leergedrag", "Beedorp") in groepen
+    assert (52.15, 5.0, EXTRA, ELK_GEBIED, "Beedorp") not in groepen
 
 
 def test_een_gepubliceerd_aanbod_van_het_jaar_gaat_voor_het_openbare():
@@ -410,6 +470,23 @@ def test_plaatsen_per_soort(soort, capaciteit, extra, leerlingen, verwacht):
     assert plaatsen_van(vestiging, [Gebiedsrij("00AA00", "g", capaciteit, bool(extra))], 4) == (
         verwacht
     )
+
+
+@pytest.mark.parametrize(
+    ("soort", "sector", "verwacht"),
+    [
+        ("so_vso", "po", {(SO, "g"): 5}),
+        ("so_vso", "vo", {(VSO, "g"): 4}),
+        ("sbo", "vo", {}),
+        ("vso", "po", {}),
+        ("bao", "po", {(EXTRA, "g"): 9}),
+        ("vo", "vo", {(EXTRA, "g"): 9}),
+    ],
+)
+def test_plaatsen_alleen_van_de_eigen_sector(soort, sector, verwacht):
+    vestiging = Vestigingrij("00AA00", "x", soort, 52.0, 5.0, None)
+    rij = Gebiedsrij("00AA00", "g", 9, True)
+    assert plaatsen_van(vestiging, [rij], 4, sector=sector) == verwacht
 
 
 def test_locatie_is_een_optimaliseerlocatie():

@@ -251,3 +251,52 @@ def test_aantal_geopend():
     assert (
         aantal_geopend([{"soort": "openen"}, {"soort": "sluiten"}, "x", {"soort": "openen"}]) == 2
     )
+
+
+def test_een_niveau_van_de_andere_sector_wordt_geweigerd():
+    meldingen = _fouten(
+        _cel("gebied_toevoegen", "33AA00", VSO, "gedrag", capaciteit=3),
+        _cel("gebied_toevoegen", "33AA00", SO, "leergedrag", capaciteit=3),
+        sector="po",
+    )
+    assert meldingen == [
+        "Wijziging 1: het niveau vso hoort niet bij de sector van uw samenwerkingsverband "
+        "(primair onderwijs); kies uit extra, sbo, so."
+    ]
+    # Without a sector (manage.py on exported data) a so/vso location takes both.
+    assert _toepassen(_cel("gebied_toevoegen", "33AA00", VSO, "gedrag", capaciteit=3))[
+        "33AA00"
+    ].capaciteit == {(SO, "gedrag"): 4, (VSO, "gedrag"): 3}
+
+
+@pytest.mark.parametrize(
+    ("locatiesoort", "niveau", "sector", "goed"),
+    [
+        ("vso", VSO, "po", False),
+        ("vo", EXTRA, "po", False),
+        ("pro", "pro", "po", False),
+        ("sbo", SBO, "vo", False),
+        ("bao", EXTRA, "vo", False),
+        ("so_vso", SO, "po", True),
+        ("so_vso", VSO, "vo", True),
+        ("bao", EXTRA, "po", True),
+    ],
+)
+def test_een_nieuwe_locatie_van_de_andere_sector_wordt_geweigerd(
+    locatiesoort, niveau, sector, goed
+):
+    wijziging = {
+        "soort": "openen",
+        "naam": "Nieuw",
+        "soort_locatie": locatiesoort,
+        "bij_vestiging": "11AA00",
+        "plaatsen": [{"niveau": niveau, "gebied": "gedrag", "capaciteit": 2}],
+    }
+    if goed:
+        assert _toepassen(wijziging, sector=sector)["nieuw-1"].capaciteit == {(niveau, "gedrag"): 2}
+    else:
+        meldingen = _fouten(wijziging, sector=sector)
+        assert meldingen[0].startswith(
+            f"Wijziging 1: een locatie van soort {locatiesoort} hoort niet bij de sector van "
+            "uw samenwerkingsverband"
+        ), meldingen

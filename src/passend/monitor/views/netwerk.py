@@ -52,6 +52,8 @@ VERVERSEN_S = 2
 
 SOORTEN: dict[str, str] = {str(w): str(label) for w, label in Soort.choices}
 ONBEKEND_GEBIED = "Gebied niet bekend"
+#: Pupils without a known municipality are grouped under the region "".
+ONBEKENDE_GEMEENTE = "Gemeente onbekend"
 SORTERINGEN = {
     "naam": "Naam",
     "vrij": "Meeste vrije plaatsen eerst",
@@ -121,12 +123,12 @@ def uitkomst(resultaat: Mapping[str, Any], instellingen: Mapping[str, Any]) -> d
             for rij in resultaat.get("per_niveau", [])
         ],
         "per_regio": [
-            {**rij, "naam": rij["regio"] or "Woonplaats niet bekend"}
+            {**rij, "naam": rij["regio"] or ONBEKENDE_GEMEENTE}
             for rij in resultaat.get("per_regio", [])
         ],
         "niet_geplaatst_rijen": [
             {
-                "regio": rij["regio"] or "Woonplaats niet bekend",
+                "regio": rij["regio"] or ONBEKENDE_GEMEENTE,
                 "gebied": _gebiedsnaam(resultaat, rij["gebied"]),
                 "niveau": _niveaulabel(resultaat, rij["niveau"]),
                 "aantal": rij["aantal"],
@@ -134,6 +136,8 @@ def uitkomst(resultaat: Mapping[str, Any], instellingen: Mapping[str, Any]) -> d
             for rij in resultaat.get("niet_geplaatst", [])
         ],
         "heeft_kaartpunten": bool(resultaat.get("locaties") or resultaat.get("vraagpunten")),
+        # Pupils who count but have no home point: left out of the optimisation, said here.
+        "zonder_woonplek": int(resultaat.get("zonder_woonplek") or 0),
     }
 
 
