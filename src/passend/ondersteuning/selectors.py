@@ -231,26 +231,35 @@ def opp_kengetallen(
     van: date,
     tot: date,
     vestiging_ids: QuerySet[Any, Any] | None = None,
+    samen: bool = False,
 ) -> dict[int, dict[str, int]]:
     """Figures for the regional monitor, per SWV (every SWV for ``swv_ids=None``):
     ``opp_leerlingen``, the pupils with a vastgesteld OPP running on at least one day of
-    [van, tot] at a location that is a member of the SWV on ``tot``.
+    [van, tot] at a location that is a member of the SWV on ``tot``. An OPP at a combined
+    (v)so location counts in one of its two SWVs: by the pupil's age on 1 October of the
+    school year of ``tot`` (``organisaties.selectors.toegerekend_lid``). With ``samen``
+    key ``SAMEN`` holds the pupils of the selected SWVs together (each pupil once).
 
     A version runs from its vastgesteld_op: a current version with no end, an ended one
     up to its einddatum, a replaced one up to the next version (vastgesteld or ended).
-    One grouped query; no rights checked (the monitor does)."""
+    One grouped query (two with ``samen``); no rights checked (the monitor does)."""
     from django.db.models import Q
     from django.db.models.functions import Coalesce
 
     from passend.core.perioden import actief_op
+    from passend.organisaties.selectors import SAMEN, sector_van_leerling, toegerekend_lid
 
     # The membership conditions go into one filter() call: one join, used by values().
     lid = actief_op(tot, prefix="vestiging__lidmaatschappen__")
     if swv_ids is not None:
         lid &= Q(vestiging__lidmaatschappen__samenwerkingsverband_id__in=swv_ids)
+    lid &= toegerekend_lid(sector="zaak_sector", datum=tot)
     volgende = Coalesce("volgende_versie__vastgesteld_op", "volgende_versie__einddatum")
     opps = (
-        Ontwikkelingsperspectief.objects.filter(lid, vastgesteld_op__lte=tot)
+        Ontwikkelingsperspectief.objects.annotate(
+            zaak_sector=sector_van_leerling("leerling__geboortedatum", tot)
+        )
+        .filter(lid, vastgesteld_op__lte=tot)
         .annotate(volgende_op=volgende)
         .filter(
             Q(status=Status.VASTGESTELD)
@@ -270,4 +279,7 @@ def opp_kengetallen(
         uitkomst[rij["vestiging__lidmaatschappen__samenwerkingsverband_id"]] = {
             "opp_leerlingen": rij["n"]
         }
+    if samen:
+        totaal = opps.aggregate(n=Count("leerling_id", distinct=True))
+        uitkomst[SAMEN] = {"opp_leerlingen": int(totaal["n"] or 0)}
     return uitkomst

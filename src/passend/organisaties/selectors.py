@@ -5,9 +5,12 @@ from datetime import date
 from typing import Any
 
 from django.db.models import (
+    Case,
+    CharField,
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -15,8 +18,10 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.lookups import GreaterThan
 
 from passend.core.perioden import actief_op
 from passend.organisaties.models import (
@@ -27,7 +32,10 @@ from passend.organisaties.models import (
     SwvLidmaatschap,
     Vestiging,
 )
-from passend.organisaties.rules import SECTOREN_VAN_SOORT
+from passend.organisaties.rules import SECTOREN_VAN_SOORT, Sector, Soort
+
+#: The key of the figures over the selected SWVs together (no SWV has id 0).
+SAMEN = 0
 
 
 def vestigingen_van_swv(
@@ -139,6 +147,80 @@ def swv_van_woonregio(*, gemeente_id: int | None, sector: str) -> Samenwerkingsv
 
 # --- Figures for the regional monitor (monitor.selectors.kpi) ---------------------------
 
+# A combined (v)so location is a member of one PO and one VO SWV (SECTOREN_VAN_SOORT). The
+# monitor counts each of its cases in exactly ONE of them, so that no SWV counts another's
+# pupils and the national total counts every case once:
+# - a case with a sector of its own (a TLV: so → PO, vso → VO) counts in the SWV of that
+#   sector (a TLV already names its responsible SWV);
+# - any other case counts by the pupil's age: under 12 on 1 October of the school year of
+#   the case's date → PO, else VO (``sector_op_leeftijd``), the age at which pupils usually
+#   move from PO to VO;
+# - if the location has no membership of that sector on the date, the case counts in the
+#   membership it has (so nothing falls out of every SWV);
+# - the location's DUO pupil count is split in half, the odd pupil to PO
+#   (``leerling_kengetallen``); its waiting list likewise (``aanbod``'s
+#   ``wachtlijst_kengetallen``).
+# Locations of every other soort are a member of one SWV only and are not affected.
+
+#: The age (on 1 October of the school year) from which a pupil counts as a VO pupil.
+LEEFTIJD_VO = 12
+
+
+def leeftijdsgrens(datum: date) -> date:
+    """The birth date from which (inclusive) backwards a pupil is ``LEEFTIJD_VO`` or older on
+    1 October of the school year (1 August – 31 July) of ``datum``."""
+    begin = datum.year if datum.month >= 8 else datum.year - 1
+    return date(begin - LEEFTIJD_VO, 10, 1)
+
+
+def sector_op_leeftijd(geboortedatum: date, datum: date) -> str:
+    """PO for a pupil under 12 on 1 October of the school year of ``datum``, else VO."""
+    return Sector.PO if geboortedatum > leeftijdsgrens(datum) else Sector.VO
+
+
+def _datumsleutel(veld: Any) -> Any:
+    """A date as the number yyyymmdd (SQL, the same on PostgreSQL and SQLite)."""
+    return ExtractYear(veld) * 10000 + ExtractMonth(veld) * 100 + ExtractDay(veld)
+
+
+def sector_van_leerling(geboortedatum: str, datum: date | str) -> Case:
+    """The SQL twin of ``sector_op_leeftijd``: ``geboortedatum`` is the path of the pupil's
+    birth date, ``datum`` a date or the name of the case's date field."""
+    conditie: Any
+    if isinstance(datum, date):
+        conditie = Q(**{f"{geboortedatum}__gt": leeftijdsgrens(datum)})
+    else:
+        schooljaar = ExtractYear(datum) - Case(
+            When(**{f"{datum}__month__lt": 8}, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        drempel = (schooljaar - LEEFTIJD_VO) * 10000 + 1001
+        conditie = GreaterThan(_datumsleutel(geboortedatum), drempel)
+    return Case(
+        When(conditie, then=Value(Sector.PO.value)),
+        default=Value(Sector.VO.value),
+        output_field=CharField(),
+    )
+
+
+def toegerekend_lid(*, sector: str, datum: date | str) -> Q:
+    """The condition that keeps, of a case's joined memberships
+    (``vestiging__lidmaatschappen__``), only the one SWV it counts in: every membership of
+    a location that is no (v)so location, else the one of the case's sector (``sector``:
+    the name of an annotation of the case), or, when the location has no membership of
+    that sector active on ``datum`` (a date or the name of the case's date field), the
+    ones it has. Put it in the same ``filter()`` call as the other membership conditions."""
+    peildatum: Any = datum if isinstance(datum, date) else OuterRef(datum)
+    eigen_sector = SwvLidmaatschap.objects.filter(
+        actief_op(peildatum), vestiging_id=OuterRef("vestiging_id"), sector=OuterRef(sector)
+    )
+    return (
+        ~Q(vestiging__soort=Soort.SO_VSO)
+        | Q(vestiging__lidmaatschappen__sector=F(sector))
+        | Q(~Exists(eigen_sector))
+    )
+
 
 def vestigingen_in_afbakening(
     *, bestuur_id: int | None = None, soort: str | None = None, sector: str | None = None
@@ -165,33 +247,52 @@ def leerling_kengetallen(
     swv_ids: Sequence[int] | None,
     tot: date,
     vestiging_ids: QuerySet[Any, Any] | None = None,
+    samen: bool = False,
 ) -> dict[int, dict[str, int]]:
     """Per SWV (all SWVs for ``swv_ids=None``): ``leerlingen``, the DUO pupils of its member
     locations (membership active on ``tot``): per location the latest Leerlingtelling with
     teldatum on or before ``tot``, else ``Vestiging.leerlingenaantal``; and ``vestigingen``,
-    the number of member locations. One query."""
+    the number of member locations.
+
+    A (v)so location with a membership of both sectors on ``tot`` gives half its pupils to
+    each of its two SWVs, the odd one to the PO SWV, so that the two halves add up to its
+    count. With ``samen`` key ``SAMEN`` holds the figures of the selected SWVs together
+    (every location once). One query, two with ``samen``."""
     laatste = (
         Leerlingtelling.objects.filter(vestiging_id=OuterRef("vestiging_id"), teldatum__lte=tot)
         .order_by("-teldatum")
         .values("aantal")[:1]
     )
+    andere_sector = SwvLidmaatschap.objects.filter(
+        actief_op(tot), vestiging_id=OuterRef("vestiging_id")
+    ).exclude(sector=OuterRef("sector"))
     leden = SwvLidmaatschap.objects.filter(actief_op(tot))
     if swv_ids is not None:
         leden = leden.filter(samenwerkingsverband_id__in=list(swv_ids))
     if vestiging_ids is not None:
         leden = leden.filter(vestiging_id__in=vestiging_ids)
-    rijen = (
-        leden.values("samenwerkingsverband_id")
-        .annotate(
-            leerlingen=Sum(Coalesce(Subquery(laatste), F("vestiging__leerlingenaantal"), Value(0))),
-            vestigingen=Count("vestiging_id", distinct=True),
-        )
-        .order_by()
+    telling = Coalesce(Subquery(laatste), F("vestiging__leerlingenaantal"), Value(0))
+    gedeeld = Q(vestiging__soort=Soort.SO_VSO) & Exists(andere_sector)
+    # Integer division (PostgreSQL and SQLite both truncate an integer quotient).
+    aandeel = Case(
+        When(gedeeld & Q(sector=Sector.PO), then=(telling + 1) / 2),
+        When(gedeeld, then=telling / 2),
+        default=telling,
+        output_field=IntegerField(),
     )
-    return {
+    cijfers = {"leerlingen": Sum(aandeel), "vestigingen": Count("vestiging_id", distinct=True)}
+    rijen = leden.values("samenwerkingsverband_id").annotate(**cijfers).order_by()
+    uitkomst = {
         r["samenwerkingsverband_id"]: {
             "leerlingen": int(r["leerlingen"] or 0),
             "vestigingen": int(r["vestigingen"]),
         }
         for r in rijen
     }
+    if samen:
+        totaal = leden.aggregate(**cijfers)
+        uitkomst[SAMEN] = {
+            "leerlingen": int(totaal["leerlingen"] or 0),
+            "vestigingen": int(totaal["vestigingen"] or 0),
+        }
+    return uitkomst

@@ -302,39 +302,67 @@ def zorgplicht_kengetallen(
     van: date,
     tot: date,
     vestiging_ids: QuerySet[Any, Any] | None = None,
+    samen: bool = False,
 ) -> dict[int, dict[str, int]]:
-    """Figures for the regional monitor, per SWV (every SWV for ``swv_ids=None``):
-    ``zp_besloten``, the registrations at the SWV's member locations (membership on ``tot``)
-    decided in [van, tot] (withdrawn ones do not count), and ``zp_overschreden``, of which
-    the decision came after the term (extended or not). One grouped query; no rights
-    checked (the monitor does)."""
+    """Figures for the regional monitor, per SWV (every SWV for ``swv_ids=None``), about
+    the registrations at the SWV's member locations (membership on ``tot``):
+
+    - ``zp_besloten``: decided in [van, tot] (withdrawn ones do not count), and
+      ``zp_overschreden``: of which the decision came after the term (extended or not);
+    - ``zp_open_verstreken``: still open on ``tot`` (no outcome, or one dated after
+      ``tot``; received on or before it) whose term had passed on ``tot``: the last day
+      to decide (``verlengd_tot`` if extended, else ``beslissen_uiterlijk``) lies before
+      ``tot``. An extension is always given within the first term (a constraint), so
+      one given after ``tot`` never turns an overdue registration into one on time.
+
+    A registration at a combined (v)so location counts in one of its two SWVs: by the
+    pupil's age on 1 October of the school year it was received
+    (``organisaties.selectors.toegerekend_lid``). With ``samen`` key ``SAMEN`` holds the
+    figures of the selected SWVs together. One grouped query (two with ``samen``); no
+    rights checked (the monitor does)."""
     from passend.core.perioden import actief_op
+    from passend.organisaties.selectors import SAMEN, sector_van_leerling, toegerekend_lid
     from passend.zorgplicht.rules import Uitkomst
 
     # The membership conditions go into one filter() call: one join, used by values().
     lid = actief_op(tot, prefix="vestiging__lidmaatschappen__")
     if swv_ids is not None:
         lid &= Q(vestiging__lidmaatschappen__samenwerkingsverband_id__in=swv_ids)
+    lid &= toegerekend_lid(sector="zaak_sector", datum=tot)
     termijn = Coalesce(F("verlengd_tot"), F("beslissen_uiterlijk"), output_field=DateField())
     besloten = (
-        Aanmelding.objects.filter(lid, uitkomst_op__gte=van, uitkomst_op__lte=tot)
-        .exclude(uitkomst="")
-        .exclude(uitkomst=Uitkomst.INGETROKKEN)
+        Q(uitkomst_op__gte=van, uitkomst_op__lte=tot)
+        & ~Q(uitkomst="")
+        & ~Q(uitkomst=Uitkomst.INGETROKKEN)
+    )
+    open_op_tot = Q(ontvangen_op__lte=tot) & (Q(uitkomst="") | Q(uitkomst_op__gt=tot))
+    aanmeldingen = (
+        Aanmelding.objects.annotate(
+            zaak_sector=sector_van_leerling("leerling__geboortedatum", "ontvangen_op")
+        )
+        .filter(lid)
+        .filter(besloten | open_op_tot)
         .annotate(termijn=ExpressionWrapper(termijn, output_field=DateField()))
     )
     if vestiging_ids is not None:
-        besloten = besloten.filter(vestiging_id__in=vestiging_ids)
-    uitkomst = {swv_id: {"zp_besloten": 0, "zp_overschreden": 0} for swv_id in swv_ids or []}
+        aanmeldingen = aanmeldingen.filter(vestiging_id__in=vestiging_ids)
+    cijfers = {
+        "zp_besloten": Count("pk", filter=besloten, distinct=True),
+        "zp_overschreden": Count(
+            "pk", filter=besloten & Q(uitkomst_op__gt=F("termijn")), distinct=True
+        ),
+        "zp_open_verstreken": Count("pk", filter=open_op_tot & Q(termijn__lt=tot), distinct=True),
+    }
+    uitkomst = {swv_id: dict.fromkeys(cijfers, 0) for swv_id in swv_ids or []}
     for rij in (
-        besloten.values("vestiging__lidmaatschappen__samenwerkingsverband_id")
-        .annotate(
-            n=Count("pk", distinct=True),
-            te_laat=Count("pk", filter=Q(uitkomst_op__gt=F("termijn")), distinct=True),
-        )
+        aanmeldingen.values("vestiging__lidmaatschappen__samenwerkingsverband_id")
+        .annotate(**cijfers)
         .order_by()
     ):
         uitkomst[rij["vestiging__lidmaatschappen__samenwerkingsverband_id"]] = {
-            "zp_besloten": rij["n"],
-            "zp_overschreden": rij["te_laat"],
+            sleutel: int(rij[sleutel]) for sleutel in cijfers
         }
+    if samen:
+        totaal = aanmeldingen.aggregate(**cijfers)
+        uitkomst[SAMEN] = {sleutel: int(totaal[sleutel] or 0) for sleutel in cijfers}
     return uitkomst

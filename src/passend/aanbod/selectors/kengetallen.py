@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from passend.aanbod.models import Wachtlijststand
 from passend.aanbod.rules import SOORTEN_MET_WACHTLIJST
@@ -32,6 +32,15 @@ def _soort(vestigingssoort: str, sector: str) -> str:
     return vestigingssoort
 
 
+def _deel(aantal: int, vestigingssoort: str, sector: str, gedeeld: bool) -> int:
+    """The part of a location's waiting list that counts in the SWV of ``sector``: all of
+    it, or for a combined (v)so location with a membership of both sectors (``gedeeld``)
+    half, the odd pupil to the PO SWV, so that the two parts add up to the list."""
+    if vestigingssoort != "so_vso" or not gedeeld:
+        return aantal
+    return (aantal + 1) // 2 if sector == Sector.PO else aantal // 2
+
+
 def wachtlijst_kengetallen(
     *,
     swv_ids: Sequence[int] | None,
@@ -42,8 +51,15 @@ def wachtlijst_kengetallen(
 ) -> dict[int, dict[str, Any]]:
     """Per SWV (every SWV for ``swv_ids=None``): ``wl_sbo``/``wl_so``/``wl_vso``/``wl_totaal``
     (pupils waiting) and ``wl_wachttijd_gemiddelde``/``wl_wachttijd_n`` (mean expected wait
-    in weeks over the location counts that give one). With ``samen`` key ``SAMEN`` holds
-    the mean over all SWVs. Two queries; the rows are at most (areas + 1) per location."""
+    in weeks over the location counts that give one). A combined (v)so location that is a
+    member of a PO and a VO SWV puts half its list in each (the odd pupil in the PO SWV,
+    as so; the rest in the VO SWV, as vso), and its expected wait in both. With ``samen``
+    key ``SAMEN`` holds the figures of the selected SWVs together: every pupil waiting
+    and every location's wait once. Two queries; the rows are at most (areas + 1) per
+    location."""
+    andere_sector = SwvLidmaatschap.objects.filter(
+        actief_op(tot), vestiging_id=OuterRef("vestiging_id")
+    ).exclude(sector=OuterRef("sector"))
     leden = SwvLidmaatschap.objects.filter(
         actief_op(tot), vestiging__soort__in=SOORTEN_MET_WACHTLIJST
     )
@@ -51,11 +67,11 @@ def wachtlijst_kengetallen(
         leden = leden.filter(samenwerkingsverband_id__in=list(swv_ids))
     if vestiging_ids is not None:
         leden = leden.filter(vestiging_id__in=vestiging_ids)
-    lidmaatschappen: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for vestiging_id, swv_id, sector in leden.values_list(
-        "vestiging_id", "samenwerkingsverband_id", "sector"
-    ):
-        lidmaatschappen[vestiging_id].append((swv_id, sector))
+    lidmaatschappen: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
+    for vestiging_id, swv_id, sector, gedeeld in leden.annotate(
+        gedeeld=Exists(andere_sector)
+    ).values_list("vestiging_id", "samenwerkingsverband_id", "sector", "gedeeld"):
+        lidmaatschappen[vestiging_id].append((swv_id, sector, bool(gedeeld)))
 
     # Every count in the period, then the latest date per location in Python: a correlated
     # "latest date" subquery misleads PostgreSQL's planner at national scale (seconds), and
@@ -105,6 +121,7 @@ def wachtlijst_kengetallen(
     uitkomst: dict[int, dict[str, Any]] = defaultdict(leeg)
     for swv_id in swv_ids or []:
         uitkomst[swv_id] = leeg()
+    totaal = leeg()
     wachttijden: dict[int, list[int]] = defaultdict(list)
     for vestiging_id, soort in soorten.items():
         if vestiging_id in geheel:
@@ -113,17 +130,19 @@ def wachtlijst_kengetallen(
         else:
             aantal = sum(a for a, _ in per_gebied[vestiging_id])
             tijden = [w for _, w in per_gebied[vestiging_id] if w is not None]
-        for swv_id, sector in lidmaatschappen[vestiging_id]:
-            cijfers = uitkomst[swv_id]
-            cijfers[f"wl_{_soort(soort, sector)}"] += aantal
-            cijfers["wl_totaal"] += aantal
+        for swv_id, sector, gedeeld in lidmaatschappen[vestiging_id]:
+            deel = _deel(aantal, soort, sector, gedeeld)
+            for cijfers in (uitkomst[swv_id], totaal):
+                cijfers[f"wl_{_soort(soort, sector)}"] += deel
+                cijfers["wl_totaal"] += deel
             wachttijden[swv_id].extend(tijden)
-    if samen:
-        wachttijden[SAMEN] = [w for lijst in list(wachttijden.values()) for w in lijst]
+        # Each location's expected wait once in the figures of all SWVs together.
+        wachttijden[SAMEN].extend(tijden)
     for swv_id, tijden in wachttijden.items():
-        if swv_id == SAMEN:
-            uitkomst[SAMEN] = {}
-        uitkomst[swv_id]["wl_wachttijd_n"] = len(tijden)
+        cijfers = totaal if swv_id == SAMEN else uitkomst[swv_id]
+        cijfers["wl_wachttijd_n"] = len(tijden)
         if tijden:
-            uitkomst[swv_id]["wl_wachttijd_gemiddelde"] = Decimal(sum(tijden)) / len(tijden)
+            cijfers["wl_wachttijd_gemiddelde"] = Decimal(sum(tijden)) / len(tijden)
+    if samen:
+        uitkomst[SAMEN] = totaal
     return dict(uitkomst)

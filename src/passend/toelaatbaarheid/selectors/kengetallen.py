@@ -71,8 +71,10 @@ def tlv_kengetallen(
     - ``duur_<deel>_gemiddelde``/``_mediaan``/``_n``: handling time in weeks of the decided
       requests (received → complete → decision, and in total).
 
-    ``vestiging_ids`` narrows everything to TLVs requested by those locations. With
-    ``samen`` key ``SAMEN`` holds the handling times over every SWV together. Six queries.
+    ``vestiging_ids`` narrows everything to TLVs requested by those locations. A TLV counts
+    in its responsible SWV only (also at a combined (v)so location). With ``samen`` key
+    ``SAMEN`` holds the handling times over the selected SWVs together and the
+    participation (each pupil once). Six queries, seven with ``samen``.
     """
     alle = Toelaatbaarheidsverklaring.objects.all()
     if vestiging_ids is not None:
@@ -160,4 +162,17 @@ def tlv_kengetallen(
         .order_by()
     ):
         uitkomst[rij["verantwoordelijk_swv_id"]][f"deelname_{rij['toegekende_soort']}"] = rij["n"]
+    if samen:
+        # A pupil with running TLVs of two SWVs counts once in all of them together.
+        uitkomst[SAMEN] = {
+            **uitkomst.get(SAMEN, {}),
+            **{f"deelname_{soort}": 0 for soort in SOORTEN},
+        }
+        for rij in (
+            lopend.annotate(toegekende_soort=Coalesce(NullIf("schoolsoort", Value("")), "soort"))
+            .values("toegekende_soort")
+            .annotate(n=Count("leerling_id", distinct=True))
+            .order_by()
+        ):
+            uitkomst[SAMEN][f"deelname_{rij['toegekende_soort']}"] = rij["n"]
     return dict(uitkomst)

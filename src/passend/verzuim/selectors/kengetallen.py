@@ -31,9 +31,11 @@ def thuiszitter_kengetallen(
     samen: bool = False,
 ) -> dict[int, dict[str, Any]]:
     """Per SWV (every SWV for ``swv_ids=None``) over [van, tot]: ``thuiszitters`` (children)
-    and ``tz_duur_n``/``tz_duur_q1``/``tz_duur_mediaan``/``tz_duur_q3`` (weeks) of the cases
-    that ended in the period. ``vestiging_ids`` keeps the cases of those schools. With
-    ``samen`` key ``SAMEN`` holds the quartiles over all SWVs. Two queries."""
+        and ``tz_duur_n``/``tz_duur_q1``/``tz_duur_mediaan``/``tz_duur_q3`` (weeks) of the cases
+        that ended in the period. ``vestiging_ids`` keeps the cases of those schools. With
+        ``samen`` key ``SAMEN`` holds the figures of the selected SWVs together: the children
+    (each child once) and the quartiles over all their cases. Two queries, three with
+    ``samen``."""
     meldingen = Verzuimmelding.objects.annotate(
         langdurig_vanaf=ExpressionWrapper(
             F("sinds") + timedelta(days=LANGDURIG_NA_DAGEN), output_field=DateField()
@@ -86,7 +88,12 @@ def thuiszitter_kengetallen(
             uitkomst[swv_id]["tz_duur_q1"] = kwart.q1
             uitkomst[swv_id]["tz_duur_mediaan"] = kwart.mediaan
             uitkomst[swv_id]["tz_duur_q3"] = kwart.q3
-    if samen and SAMEN in uitkomst:
-        # Only the quartiles are over all SWVs; the counts are added up by the caller.
-        uitkomst[SAMEN] = {k: v for k, v in uitkomst[SAMEN].items() if k.startswith("tz_duur_")}
+    if samen:
+        # A child with cases in two SWVs counts once in the figures of all of them together.
+        uitkomst[SAMEN]["thuiszitters"] = int(
+            meldingen.filter(absoluut | relatief).aggregate(n=Count("leerling_id", distinct=True))[
+                "n"
+            ]
+            or 0
+        )
     return dict(uitkomst)
