@@ -44,6 +44,12 @@ def getal(waarde: Decimal | int | None) -> str:
     return str(waarde).replace(".", ",")
 
 
+def _punt_tekst(waarde: Decimal | None, onderdrukt: bool) -> str:
+    if waarde is not None:
+        return getal(waarde)
+    return "niet getoond (klein aantal)" if onderdrukt else "onbekend"
+
+
 def _lijnen(
     reeksen: Sequence[tuple[str, list[tuple[str, Decimal | None]]]],
 ) -> list[tuple[str, list[tuple[str, Decimal | None]]]]:
@@ -83,7 +89,7 @@ def jaargrafiek(reeks: Reeks, *, naam: str, sleutel: str, breedte: int = 720) ->
         f"{reeks.label} per schooljaar ({eenheid or 'aantal'}), "
         + "; ".join(
             f"{lijn}: "
-            + ", ".join(f"{jaar} {getal(w) if w is not None else 'niet getoond'}" for jaar, w in p)
+            + ", ".join(f"{jaar} {_punt_tekst(w, jaar in reeks.onderdrukt)}" for jaar, w in p)
             for lijn, p in lijnen
         )
         + ". De tabel onder de grafiek geeft dezelfde cijfers."

@@ -2,9 +2,13 @@
 (``landelijk``). Read-only, aggregates only.
 
 The same selectors as the pages (``kpi_dashboard``, ``kpi_landelijk``) authorise and write
-the one access-log record. A role that may never read the figures gets a 403 (logged);
-another SWV's figures are a 404 (logged) for an SWV role; bad query parameters a 400 with a
-machine-readable body (``code`` and ``velden``). Decimal figures are strings ("12.5", a
+the one access-log record. A role that may never read the figures gets a 403 (logged); the
+SWV is resolved and authorised first (``swv_voor_kpi``: an unknown code or another SWV's is
+a logged 404), and only then are the other query parameters checked: bad ones are a 400
+with a machine-readable body (``code`` and ``velden``). Whoever sees suppressed figures
+(the board, the OPR, the inspectorate, the ministry) asks for whole school years
+(``schooljaar`` and ``jaren``) without ``bestuur`` or ``soort``: ``van``/``tot`` or a filter
+is a 400 for them. Decimal figures are strings ("12.5", a
 point as decimal separator) so that no precision is lost; counts are integers; a suppressed
 or unknown figure is null (``onderdrukt`` says which).
 """
@@ -16,7 +20,6 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -26,11 +29,13 @@ from passend.accounts.api import api_actor
 from passend.accounts.rules import ALLEEN_AGGREGATEN
 from passend.core.kalender import schooljaar_van
 from passend.core.models import Actie
-from passend.monitor.forms.kpi import besturen_van, schooljaar_tot_vandaag
+from passend.monitor.forms.kpi import besturen_van, schooljaren_tot_en_met
 from passend.monitor.permissions import beleid
 from passend.monitor.rules import Afbakening, Eenheid
 from passend.monitor.selectors.kpi import (
+    GEEN_FILTERS,
     GROEPEN,
+    HELE_SCHOOLJAREN,
     MAXIMALE_PERIODE_JAREN,
     OBJECT_TYPE,
     OBJECT_TYPE_LANDELIJK,
@@ -39,11 +44,12 @@ from passend.monitor.selectors.kpi import (
     controleer_periode,
     kpi_dashboard,
     kpi_landelijk,
+    swv_voor_kpi,
 )
 from passend.organisaties.models import Samenwerkingsverband
-from passend.organisaties.rules import Sector, Soort, normaliseer_swv_code
+from passend.organisaties.rules import Sector, Soort
 
-NIET_GEVONDEN = "Dit samenwerkingsverband bestaat niet of u mag de cijfers ervan niet zien."
+BUITEN_BEREIK = "Kies datums tussen 2000 en 2100."
 
 # --- Output ---------------------------------------------------------------------------------
 
@@ -73,7 +79,14 @@ class KengetalSerializer(serializers.Serializer[Any]):
     )
     waarde = _decimaal("Het kengetal in `eenheid` (percentage, per 1.000, gemiddelde, mediaan).")
     noemer = serializers.IntegerField(
-        allow_null=True, help_text="De noemer van een percentage of aantal per 1.000 (leerlingen)."
+        allow_null=True,
+        help_text="De noemer van een percentage of aantal per 1.000; null als er geen is of "
+        "als hij klein is en niet getoond wordt.",
+    )
+    noemer_eenheid = serializers.CharField(
+        allow_blank=True,
+        help_text='Wat de noemer telt, in woorden ("leerlingen", "besloten aanmeldingen"); '
+        "leeg zonder noemer.",
     )
     vorig_jaar_aantal = serializers.IntegerField(
         allow_null=True, help_text="Het aantal in dezelfde periode een jaar eerder."
@@ -89,6 +102,10 @@ class KengetalSerializer(serializers.Serializer[Any]):
 class PuntSerializer(serializers.Serializer[Any]):
     schooljaar = serializers.CharField(help_text="Bijvoorbeeld 2025-2026.")
     waarde = _decimaal("Het kengetal in dat schooljaar (het deel binnen de periode).")
+    onderdrukt = serializers.BooleanField(
+        help_text="Waar: het aantal is klein (of zou een klein aantal verraden) en de waarde "
+        "is weggelaten."
+    )
 
 
 class ReeksSerializer(serializers.Serializer[Any]):
@@ -155,10 +172,15 @@ def _afbakening(afbakening: Afbakening, bestuur: str | None = None) -> dict[str,
     return {"bestuur": bestuur, "soort": afbakening.soort, "sector": afbakening.sector}
 
 
-def _punten(punten: list[Any] | None) -> list[dict[str, Any]] | None:
+def _punten(
+    punten: list[Any] | None, onderdrukt: frozenset[str] = frozenset()
+) -> list[dict[str, Any]] | None:
     if punten is None:
         return None
-    return [{"schooljaar": jaar, "waarde": waarde} for jaar, waarde in punten]
+    return [
+        {"schooljaar": jaar, "waarde": waarde, "onderdrukt": jaar in onderdrukt}
+        for jaar, waarde in punten
+    ]
 
 
 def dashboard_gegevens(dashboard: Dashboard, bestuur: str | None) -> dict[str, Any]:
@@ -175,7 +197,7 @@ def dashboard_gegevens(dashboard: Dashboard, bestuur: str | None) -> dict[str, A
                 "code": r.code,
                 "label": r.label,
                 "eenheid": r.eenheid,
-                "punten": _punten(r.punten),
+                "punten": _punten(r.punten, r.onderdrukt),
                 "landelijk": _punten(r.landelijk),
             }
             for r in dashboard.reeksen
@@ -208,21 +230,62 @@ def landelijk_gegevens(landelijk: Landelijk) -> dict[str, Any]:
 
 
 class PeriodeParameters(serializers.Serializer[Any]):
+    """The period: ``van`` and ``tot``, or ``jaren`` whole school years up to ``schooljaar``
+    (default: the running one, up to today). With context ``vrije_periode`` False only the
+    school years."""
+
     van = serializers.DateField(
         required=False, error_messages={"invalid": "Geef een datum als JJJJ-MM-DD."}
     )
     tot = serializers.DateField(
         required=False, error_messages={"invalid": "Geef een datum als JJJJ-MM-DD."}
     )
+    schooljaar = serializers.RegexField(
+        r"^\d{4}-\d{4}$",
+        required=False,
+        error_messages={"invalid": "Geef een schooljaar als JJJJ-JJJJ, bijvoorbeeld 2025-2026."},
+    )
+    jaren = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAXIMALE_PERIODE_JAREN,
+        error_messages={
+            "invalid": "Geef een aantal schooljaren van 1 tot 5.",
+            "min_value": "Geef een aantal schooljaren van 1 tot 5.",
+            "max_value": "Geef een aantal schooljaren van 1 tot 5.",
+        },
+    )
+
+    def validate_schooljaar(self, waarde: str) -> str:
+        begin, einde = int(waarde[:4]), int(waarde[5:])
+        if einde != begin + 1:
+            raise serializers.ValidationError(
+                "Een schooljaar loopt van het ene jaar tot het volgende, bijvoorbeeld 2025-2026."
+            )
+        if not 2000 <= begin <= 2099:
+            raise serializers.ValidationError("Kies een schooljaar tussen 2000 en 2100.")
+        return waarde
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         van, tot = attrs.get("van"), attrs.get("tot")
+        if not self.context.get("vrije_periode", True) and (van is not None or tot is not None):
+            veld = "van" if van is not None else "tot"
+            raise serializers.ValidationError({veld: [HELE_SCHOOLJAREN]})
+        if (van is not None or tot is not None) and (
+            attrs.get("schooljaar") is not None or attrs.get("jaren") is not None
+        ):
+            raise serializers.ValidationError(
+                {"schooljaar": ["Geef 'van' en 'tot', of 'schooljaar' en 'jaren', niet allebei."]}
+            )
         if (van is None) != (tot is None):
             veld = "tot" if tot is None else "van"
             raise serializers.ValidationError(
                 {veld: ["Geef 'van' en 'tot' allebei, of geen van beide."]}
             )
         if van is not None and tot is not None:
+            for veld, dag in (("van", van), ("tot", tot)):
+                if not 2000 <= dag.year <= 2100:
+                    raise serializers.ValidationError({veld: [BUITEN_BEREIK]})
             if tot < van:
                 raise serializers.ValidationError({"tot": ["'tot' ligt vóór 'van'."]})
             try:
@@ -237,7 +300,11 @@ class PeriodeParameters(serializers.Serializer[Any]):
         van, tot = self.validated_data.get("van"), self.validated_data.get("tot")
         if van is not None and tot is not None:
             return van, tot
-        return schooljaar_tot_vandaag(schooljaar_van(vandaag), vandaag)
+        return schooljaren_tot_en_met(
+            self.validated_data.get("schooljaar") or schooljaar_van(vandaag),
+            self.validated_data.get("jaren") or 1,
+            vandaag,
+        )
 
 
 class KengetallenParameters(PeriodeParameters):
@@ -251,7 +318,14 @@ class KengetallenParameters(PeriodeParameters):
         required=False,
         error_messages={"invalid_choice": "Onbekende soort school."},
     )
-    samenwerkingsverband = serializers.CharField(required=False, max_length=20)
+    samenwerkingsverband = serializers.CharField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not self.context.get("filters", True):
+            fout = {veld: [GEEN_FILTERS] for veld in ("bestuur", "soort") if attrs.get(veld)}
+            if fout:
+                raise serializers.ValidationError(fout)
+        return super().validate(attrs)
 
 
 class LandelijkParameters(PeriodeParameters):
@@ -262,15 +336,23 @@ class LandelijkParameters(PeriodeParameters):
     )
 
 
-def _parameters(klasse: type[PeriodeParameters], request: Request) -> PeriodeParameters:
+def _dubbel(request: Request, namen: list[str] | None = None) -> None:
     dubbel = sorted(
-        naam for naam in request.query_params if len(request.query_params.getlist(naam)) > 1
+        naam
+        for naam in request.query_params
+        if len(request.query_params.getlist(naam)) > 1 and (namen is None or naam in namen)
     )
     if dubbel:
         raise serializers.ValidationError(
             {naam: ["Geef deze parameter maar één keer op."] for naam in dubbel}
         )
-    parameters = klasse(data=request.query_params.dict())
+
+
+def _parameters(
+    klasse: type[PeriodeParameters], request: Request, **context: Any
+) -> PeriodeParameters:
+    _dubbel(request)
+    parameters = klasse(data=request.query_params.dict(), context=context)
     parameters.is_valid(raise_exception=True)
     return parameters
 
@@ -279,10 +361,23 @@ PERIODE = [
     OpenApiParameter(
         "van",
         OpenApiTypes.DATE,
-        description="Begin van de periode (met `tot`; standaard: het lopende schooljaar tot "
-        f"en met vandaag). Hoogstens {MAXIMALE_PERIODE_JAREN} jaar.",
+        description="Begin van een eigen periode (met `tot`; standaard: het lopende "
+        f"schooljaar tot en met vandaag). Hoogstens {MAXIMALE_PERIODE_JAREN} jaar. Alleen "
+        "voor wie alle aantallen ziet (directeur, functioneel beheerder).",
     ),
     OpenApiParameter("tot", OpenApiTypes.DATE, description="Einde van de periode (met `van`)."),
+    OpenApiParameter(
+        "schooljaar",
+        OpenApiTypes.STR,
+        description="Het laatste schooljaar van de periode, bijvoorbeeld 2025-2026 (het "
+        "lopende schooljaar telt tot en met vandaag). Standaard het lopende.",
+    ),
+    OpenApiParameter(
+        "jaren",
+        OpenApiTypes.INT,
+        description=f"Aantal hele schooljaren tot en met `schooljaar` (1 tot "
+        f"{MAXIMALE_PERIODE_JAREN}, standaard 1).",
+    ),
 ]
 
 
@@ -296,10 +391,14 @@ class KengetallenView(APIView):
             OpenApiParameter(
                 "bestuur",
                 OpenApiTypes.STR,
-                description="Bevoegd-gezagnummer: alleen vestigingen van dit schoolbestuur.",
+                description="Bevoegd-gezagnummer: alleen vestigingen van dit schoolbestuur. "
+                "Alleen voor de directeur en de functioneel beheerder.",
             ),
             OpenApiParameter(
-                "soort", OpenApiTypes.STR, enum=list(Soort.values), description="Soort school."
+                "soort",
+                OpenApiTypes.STR,
+                enum=list(Soort.values),
+                description="Soort school. Alleen voor de directeur en de functioneel beheerder.",
             ),
             OpenApiParameter(
                 "samenwerkingsverband",
@@ -321,9 +420,13 @@ class KengetallenView(APIView):
         route = "api:monitor-kengetallen"
         actor = api_actor(request)
         beleid.eis_rol(actor, "kpi", log_actie=Actie.LEZEN, object_type=OBJECT_TYPE, route=route)
-        parameters = _parameters(KengetallenParameters, request)
+        # First the SWV (an unknown or hidden one: a logged 404), then the rest.
+        swv = _samenwerkingsverband(actor, request, route)
+        onderdrukt = beleid.onderdrukt(actor, swv)
+        parameters = _parameters(
+            KengetallenParameters, request, vrije_periode=not onderdrukt, filters=not onderdrukt
+        )
         gegevens = parameters.validated_data
-        swv = _samenwerkingsverband(actor, gegevens.get("samenwerkingsverband"))
         bestuur_id = None
         if gegevens.get("bestuur"):
             bestuur = (
@@ -354,22 +457,18 @@ class KengetallenView(APIView):
         )
 
 
-def _samenwerkingsverband(actor: Actor, code: str | None) -> Samenwerkingsverband:
+def _samenwerkingsverband(actor: Actor, request: Request, route: str) -> Samenwerkingsverband:
     """The SWV asked for: the own one by default; the national roles must name one. An
-    unknown code is a 404; another SWV's is refused (404, logged) by the selector."""
+    unknown code or another SWV's is a logged 404 (``swv_voor_kpi``)."""
+    _dubbel(request, ["samenwerkingsverband"])
+    code = request.query_params.get("samenwerkingsverband")
     if not code:
         if actor.rolsoort in ALLEEN_AGGREGATEN or actor.rol.samenwerkingsverband is None:
             raise serializers.ValidationError(
                 {"samenwerkingsverband": ["Geef de code van een samenwerkingsverband op."]}
             )
         return actor.rol.samenwerkingsverband
-    genormaliseerd = normaliseer_swv_code(code)
-    swv = (
-        Samenwerkingsverband.objects.filter(code=genormaliseerd).first() if genormaliseerd else None
-    )
-    if swv is None:
-        raise NotFound(NIET_GEVONDEN)
-    return swv
+    return swv_voor_kpi(actor=actor, code=code, route=route)
 
 
 class LandelijkView(APIView):
@@ -400,7 +499,7 @@ class LandelijkView(APIView):
             object_type=OBJECT_TYPE_LANDELIJK,
             route=route,
         )
-        parameters = _parameters(LandelijkParameters, request)
+        parameters = _parameters(LandelijkParameters, request, vrije_periode=False)
         van, tot = parameters.periode(timezone.localdate())
         landelijk = kpi_landelijk(
             actor=actor,

@@ -1,9 +1,13 @@
 """The filters of the KPI dashboard and of the all-SWV table (GET forms).
 
-A period is a school year, or an own period from–to of at most
-``MAXIMALE_PERIODE_JAREN`` years; without either, the current school year up to today. The
-dashboard narrows on a school board (the boards of the SWV's member locations) and a soort
-of location; the all-SWV table on a sector. Every field has a Dutch label and Dutch errors.
+A period is one to ``MAXIMALE_PERIODE_JAREN`` whole school years up to a chosen one, or (for
+the directeur and the functioneel beheerder only) an own period from–to of at most that
+long; without either, the current school year up to today. The dashboard narrows on a
+school board (the boards of the SWV's member locations) and a soort of location, for the
+directeur and the functioneel beheerder only: with suppressed figures, the difference
+between a filtered and an unfiltered view could reveal a small cell, so those actors get
+whole school years and no filters (asking for them anyway is an error, not ignored). The
+all-SWV table narrows on a sector. Every field has a Dutch label and Dutch errors.
 """
 
 from datetime import date
@@ -15,7 +19,12 @@ from django.db.models import Exists, OuterRef, QuerySet
 from passend.core.forms import NLDesignForm
 from passend.core.kalender import schooljaar_grenzen, schooljaar_van
 from passend.monitor.rules import Afbakening
-from passend.monitor.selectors.kpi import MAXIMALE_PERIODE_JAREN, controleer_periode
+from passend.monitor.selectors.kpi import (
+    GEEN_FILTERS,
+    HELE_SCHOOLJAREN,
+    MAXIMALE_PERIODE_JAREN,
+    controleer_periode,
+)
 from passend.organisaties.models import Samenwerkingsverband, Schoolbestuur
 from passend.organisaties.rules import SECTOREN_VAN_SOORT, Sector, Soort
 from passend.organisaties.selectors import vestigingen_van_swv
@@ -37,6 +46,21 @@ def schooljaar_tot_vandaag(schooljaar: str, vandaag: date) -> tuple[date, date]:
     return van, (min(tot, vandaag) if van <= vandaag else tot)
 
 
+def schooljaren_tot_en_met(schooljaar: str, jaren: int, vandaag: date) -> tuple[date, date]:
+    """``jaren`` whole school years up to and including ``schooljaar`` (which ends today
+    when it is the running one)."""
+    eerste = int(schooljaar[:4]) - jaren + 1
+    van, _ = schooljaar_grenzen(f"{eerste}-{eerste + 1}")
+    _, tot = schooljaar_tot_vandaag(schooljaar, vandaag)
+    return van, tot
+
+
+JAREN_KEUZES = [
+    (str(n), f"{n} schooljaar" if n == 1 else f"{n} schooljaren")
+    for n in range(1, MAXIMALE_PERIODE_JAREN + 1)
+]
+
+
 def _datumveld(label: str) -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -52,30 +76,50 @@ class BestuurKeuze(forms.ModelChoiceField):
 
 
 class PeriodeForm(NLDesignForm):
-    """The period: a school year, or an own period from–to."""
+    """The period: whole school years up to a chosen one, or (``vrije_periode``) an own
+    period from–to."""
 
-    ZONDER_VERPLICHT_HINT = frozenset({"schooljaar", "van", "tot", "bestuur", "soort", "sector"})
+    ZONDER_VERPLICHT_HINT = frozenset(
+        {"schooljaar", "jaren", "van", "tot", "bestuur", "soort", "sector"}
+    )
 
     schooljaar = forms.ChoiceField(
-        label="Schooljaar",
+        label="Schooljaar (tot en met)",
         required=False,
         help_text="Het lopende schooljaar telt tot en met vandaag.",
+    )
+    jaren = forms.ChoiceField(
+        label="Aantal schooljaren",
+        required=False,
+        choices=JAREN_KEUZES,
+        help_text="Het gekozen schooljaar en de schooljaren ervoor.",
+        error_messages={"invalid_choice": "Kies 1 tot 5 schooljaren."},
     )
     van = _datumveld("Of een eigen periode: van")
     tot = _datumveld("Tot en met")
 
-    def __init__(self, *args: Any, vandaag: date, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, vandaag: date, vrije_periode: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.vandaag = vandaag
+        self.vrije_periode = vrije_periode
         jaren = schooljaren(vandaag)
         self.standaard = jaren[0]
         veld = self.fields["schooljaar"]
         assert isinstance(veld, forms.ChoiceField)
         veld.choices = [(j, j) for j in jaren]
         veld.error_messages["invalid_choice"] = "Kies een schooljaar uit de lijst."
+        if not vrije_periode:
+            del self.fields["van"]
+            del self.fields["tot"]
 
     def clean(self) -> dict[str, Any]:
         gegevens = super().clean() or {}
+        if not self.vrije_periode:
+            if self.data.get("van") or self.data.get("tot"):
+                self.add_error(None, HELE_SCHOOLJAREN)
+            return gegevens
         if "van" in self.errors or "tot" in self.errors:
             return gegevens
         van, tot = gegevens.get("van"), gegevens.get("tot")
@@ -105,7 +149,11 @@ class PeriodeForm(NLDesignForm):
         van, tot = gegevens.get("van"), gegevens.get("tot")
         if van and tot:
             return van, tot
-        return schooljaar_tot_vandaag(gegevens.get("schooljaar") or self.standaard, self.vandaag)
+        return schooljaren_tot_en_met(
+            gegevens.get("schooljaar") or self.standaard,
+            int(gegevens.get("jaren") or 1),
+            self.vandaag,
+        )
 
     def afbakening(self) -> Afbakening:
         return Afbakening()
@@ -138,9 +186,18 @@ class DashboardForm(PeriodeForm):
     soort = forms.ChoiceField(label="Soort school", required=False)
 
     def __init__(
-        self, *args: Any, samenwerkingsverband: Samenwerkingsverband, **kwargs: Any
+        self,
+        *args: Any,
+        samenwerkingsverband: Samenwerkingsverband,
+        onderdrukt: bool = False,
+        **kwargs: Any,
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, vrije_periode=not onderdrukt, **kwargs)
+        self.met_filters = not onderdrukt
+        if onderdrukt:
+            del self.fields["bestuur"]
+            del self.fields["soort"]
+            return
         bestuur = self.fields["bestuur"]
         assert isinstance(bestuur, forms.ModelChoiceField)
         bestuur.queryset = besturen_van(samenwerkingsverband, self.vandaag)
@@ -153,6 +210,12 @@ class DashboardForm(PeriodeForm):
         ]
         soort.error_messages["invalid_choice"] = "Kies een soort school uit de lijst."
 
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean()
+        if not self.met_filters and (self.data.get("bestuur") or self.data.get("soort")):
+            self.add_error(None, GEEN_FILTERS)
+        return gegevens
+
     def afbakening(self) -> Afbakening:
         gegevens = getattr(self, "cleaned_data", {}) if self.is_bound else {}
         bestuur = gegevens.get("bestuur")
@@ -163,7 +226,7 @@ class DashboardForm(PeriodeForm):
 
 
 class LandelijkForm(PeriodeForm):
-    """Every SWV side by side: period and sector."""
+    """Every SWV side by side (always suppressed): whole school years and sector."""
 
     sector = forms.ChoiceField(
         label="Sector",
@@ -171,6 +234,9 @@ class LandelijkForm(PeriodeForm):
         choices=[("", "Beide sectoren"), *Sector.choices],
         error_messages={"invalid_choice": "Kies een sector uit de lijst."},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, vrije_periode=False, **kwargs)
 
     def afbakening(self) -> Afbakening:
         gegevens = getattr(self, "cleaned_data", {}) if self.is_bound else {}

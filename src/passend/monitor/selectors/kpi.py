@@ -6,10 +6,26 @@ of grouped SQL queries, for one SWV or for all SWVs at once) and put together he
 the national reference and small-cell suppression. The selectors authorise (the monitor
 policy) and write one access-log record before returning; the figures are aggregates, so
 the record names no pupil.
+
+Suppression (for the board, the OPR, the inspectorate and the ministry; the directeur and
+the functioneel beheerder see everything): a count of 1 to ``KLEINE_CEL_GRENS`` - 1 is
+hidden with the rate computed from it, and so is a small denominator that is not the pupil
+count. Then secondary suppression (``rules.aanvullend_onderdrukken``): wherever shown
+figures add up (TLVs by type and category and their total, the school years of a chart and
+the period, the SWVs of the national table and their totals) no sum may have exactly one
+hidden cell. To keep differences between views from giving a hidden cell away, these
+actors get no board or soort filters and only whole school years as a period.
+
+Filters (the directeur only): with a school board or a soort of school, a case counts
+when its location (the school of the pupil, of the TLV, of the request) is one of the
+board's or soort's locations, and the pupils (the denominator) are those of the same
+locations; cases without a location (a child at home without a school) are then not
+counted. The sector of the national table only chooses which SWVs are listed: every
+figure of an SWV is the same as without it.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,6 +33,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from passend.aanbod.selectors.kengetallen import wachtlijst_kengetallen
 from passend.arrangementen.selectors import arrangementen_kengetallen
@@ -29,8 +46,10 @@ from passend.monitor.rules import (
     Afbakening,
     Eenheid,
     Kengetal,
+    Optelling,
+    aanvullend_onderdrukken,
     afgerond,
-    onderdrukken,
+    is_klein,
     per_1000,
     percentage,
     verandering,
@@ -38,6 +57,7 @@ from passend.monitor.rules import (
 )
 from passend.ondersteuning.selectors import opp_kengetallen
 from passend.organisaties.models import Samenwerkingsverband
+from passend.organisaties.rules import normaliseer_swv_code
 from passend.organisaties.selectors import leerling_kengetallen, vestigingen_in_afbakening
 from passend.toelaatbaarheid.selectors.kengetallen import tlv_kengetallen
 from passend.verzuim.selectors.kengetallen import thuiszitter_kengetallen
@@ -49,6 +69,15 @@ MAXIMALE_PERIODE_JAREN = 5
 OBJECT_TYPE = "monitor_kpi"
 OBJECT_TYPE_LANDELIJK = "monitor_kpi_landelijk"
 NIET_GEVONDEN = "Dit samenwerkingsverband bestaat niet of u mag de cijfers ervan niet zien."
+GEEN_FILTERS = (
+    "Filteren op schoolbestuur of soort school kan alleen de directeur of de functioneel "
+    "beheerder van het samenwerkingsverband. U ziet de cijfers van het hele "
+    "samenwerkingsverband."
+)
+HELE_SCHOOLJAREN = (
+    "Kies een of meer hele schooljaren (hoogstens 5). Een eigen periode kan alleen de "
+    "directeur of de functioneel beheerder van het samenwerkingsverband kiezen."
+)
 
 #: Groups of figures (code → Dutch heading), in display order.
 GROEPEN: dict[str, str] = {
@@ -68,13 +97,15 @@ GROEPEN: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Reeks:
-    """One line of a chart: a figure per school year of the period."""
+    """One line of a chart: a figure per school year of the period. ``onderdrukt``: the
+    school years whose point is hidden (a small count); any other None point is unknown."""
 
     code: str
     label: str
     eenheid: str
     punten: list[tuple[str, Decimal | None]]
     landelijk: list[tuple[str, Decimal | None]] | None = None
+    onderdrukt: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -122,6 +153,17 @@ def controleer_periode(van: date, tot: date) -> None:
         raise ValueError(f"Kies een periode van hoogstens {MAXIMALE_PERIODE_JAREN} jaar.")
 
 
+def hele_schooljaren(van: date, tot: date, vandaag: date | None = None) -> bool:
+    """Whether [van, tot] is whole school years: from 1 August to 31 July, or up to today
+    in the running school year."""
+    vandaag = vandaag or timezone.localdate()
+    if van != schooljaar_begin(schooljaar_van(van)):
+        return False
+    return tot == schooljaar_einde(schooljaar_van(tot)) or (
+        tot == vandaag and schooljaar_van(tot) == schooljaar_van(vandaag)
+    )
+
+
 def schooljaren(van: date, tot: date) -> list[tuple[str, date, date]]:
     """The school years that overlap [van, tot] ("2024-2025"), each clipped to the period."""
     jaren: list[tuple[str, date, date]] = []
@@ -163,6 +205,12 @@ class Figuur:
     eenheid: str
     bereken: Berekening
     landelijk_soort: str | None = None  # the participation rate's soort (national line)
+    #: Shown only when an app delivers this raw key.
+    alleen_met: str | None = None
+    #: What the denominator counts, in words; other than "leerlingen" it is a count of
+    #: cases (the figure ``noemer_code``) and is suppressed like one.
+    noemer_eenheid: str = "leerlingen"
+    noemer_code: str | None = None
 
 
 def _aantal(sleutel: str) -> Berekening:
@@ -327,6 +375,16 @@ FIGUREN: tuple[Figuur, ...] = (
         "Waarvan beslistermijn overschreden",
         E.PROCENT,
         _procent("zp_overschreden", "zp_besloten"),
+        noemer_eenheid="besloten aanmeldingen",
+        noemer_code="zorgplicht_besloten",
+    ),
+    Figuur(
+        "zorgplicht_open_verstreken",
+        "zorgplicht",
+        "Nog open, beslistermijn verstreken",
+        E.AANTAL,
+        _aantal("zp_open_verstreken"),
+        alleen_met="zp_open_verstreken",
     ),
     Figuur(
         "behandelduur_tot_compleet_gemiddelde",
@@ -443,20 +501,20 @@ def ruwe_cijfers(
     bronnen: frozenset[str] | None = None,
 ) -> dict[int, Ruw]:
     """Every app's counts (or those of ``bronnen``) per SWV over [van, tot]: a fixed number
-    of grouped queries (15 for all). With ``samen`` key ``SAMEN`` holds the medians and
-    quartiles over all SWVs together."""
+    of grouped queries. With ``samen`` key ``SAMEN`` holds the figures over all SWVs
+    together: distinct pupils and cases counted once, medians and quartiles over all cases."""
     ids = list(swv_ids) if swv_ids is not None else None
     gemeen: dict[str, Any] = {"swv_ids": ids, "vestiging_ids": vestiging_ids}
     periode: dict[str, Any] = {**gemeen, "van": van, "tot": tot}
     functies: dict[str, Callable[[], dict[int, dict[str, Any]]]] = {
-        "leerlingen": lambda: leerling_kengetallen(tot=tot, **gemeen),
-        "opp": lambda: opp_kengetallen(**periode),
+        "leerlingen": lambda: leerling_kengetallen(tot=tot, **gemeen, samen=samen),
+        "opp": lambda: opp_kengetallen(**periode, samen=samen),
         "arrangementen": lambda: arrangementen_kengetallen(**periode),
         "tlv": lambda: tlv_kengetallen(**periode, samen=samen),
         "thuiszitters": lambda: thuiszitter_kengetallen(**periode, samen=samen),
-        "zorgplicht": lambda: zorgplicht_kengetallen(**periode),
+        "zorgplicht": lambda: zorgplicht_kengetallen(**periode, samen=samen),
         "wachtlijst": lambda: wachtlijst_kengetallen(**periode, samen=samen),
-        "veilig_thuis": lambda: veilig_thuis_kengetallen(**periode),
+        "veilig_thuis": lambda: veilig_thuis_kengetallen(**periode, samen=samen),
     }
     uitkomst: dict[int, Ruw] = {}
     for bron in BRONNEN:
@@ -489,6 +547,16 @@ def _opgeteld(ruw_per_swv: dict[int, Ruw]) -> Ruw:
 
 # --- Putting the figures together ----------------------------------------------------------
 
+#: The participation figures of each sector: a PO SWV has sbo and so, a VO SWV vso.
+DEELNAME_SECTOR: dict[str, str] = {"deelname_sbo": "PO", "deelname_so": "PO", "deelname_vso": "VO"}
+
+
+def past_bij_sector(code: str, sector: str | None) -> bool:
+    """Whether a figure belongs to an SWV of ``sector`` (only participation rates do not
+    belong to both)."""
+    eigen = DEELNAME_SECTOR.get(code)
+    return eigen is None or sector is None or eigen == sector
+
 
 def kengetallen_uit(
     ruw: Ruw,
@@ -496,12 +564,19 @@ def kengetallen_uit(
     *,
     landelijk: dict[str, Decimal],
     codes: Sequence[str] | None = None,
+    sector: str | None = None,
 ) -> list[Kengetal]:
     """The figures (all, or ``codes`` in that order) of one SWV from the raw counts of the
-    period and of the period one year earlier."""
+    period and of the period one year earlier; with ``sector`` without the participation
+    rates of the other sector. A figure whose raw key an app does not (yet) deliver is
+    left out (``Figuur.alleen_met``)."""
     figuren = FIGUREN if codes is None else tuple(FIGUUR_PER_CODE[c] for c in codes)
     uitkomst = []
     for figuur in figuren:
+        if not past_bij_sector(figuur.code, sector):
+            continue
+        if figuur.alleen_met and figuur.alleen_met not in ruw and figuur.alleen_met not in vorig:
+            continue
         aantal, waarde, noemer = figuur.bereken(ruw)
         vorig_aantal, vorig_waarde, _ = figuur.bereken(vorig)
         if figuur.eenheid == Eenheid.AANTAL:
@@ -517,6 +592,7 @@ def kengetallen_uit(
                 aantal=aantal,
                 waarde=waarde,
                 noemer=noemer,
+                noemer_eenheid=figuur.noemer_eenheid if noemer is not None else "",
                 vorig_jaar_aantal=vorig_aantal,
                 vorig_jaar_waarde=vorig_waarde,
                 verandering=wijziging,
@@ -526,6 +602,82 @@ def kengetallen_uit(
             )
         )
     return uitkomst
+
+
+def niet_van_toepassing(figuur_code: str) -> Kengetal:
+    """An empty cell: a participation rate of the other sector (shown as "–")."""
+    figuur = FIGUUR_PER_CODE[figuur_code]
+    return Kengetal(
+        code=figuur.code,
+        groep=figuur.groep,
+        label=figuur.label,
+        eenheid=figuur.eenheid,
+        aantal=None,
+    )
+
+
+# --- Suppression -------------------------------------------------------------------------
+
+#: A cell: (what: "nu", "vorig" or "noemer"; whose: an SWV, a year, a total; figure code).
+Cel = tuple[str, Any, str]
+
+
+def _cellen(wie: Any, kengetallen: Sequence[Kengetal]) -> dict[Cel, int | None]:
+    cellen: dict[Cel, int | None] = {}
+    for k in kengetallen:
+        cellen[("nu", wie, k.code)] = k.aantal
+        cellen[("vorig", wie, k.code)] = k.vorig_jaar_aantal
+        if k.noemer is not None:
+            cellen[("noemer", wie, k.code)] = k.noemer
+    return cellen
+
+
+def _klein(cellen: dict[Cel, int | None], grens: int) -> set[Cel]:
+    return {cel for cel, aantal in cellen.items() if is_klein(aantal, grens)}
+
+
+def _toepassen(wie: Any, k: Kengetal, weg: set[Cel]) -> Kengetal:
+    """The figure with its hidden cells (of ``weg``) removed."""
+    nu = ("nu", wie, k.code) in weg
+    vorig = ("vorig", wie, k.code) in weg
+    noemer = ("noemer", wie, k.code) in weg
+    if not (nu or vorig or noemer):
+        return k
+    return replace(
+        k,
+        aantal=None if nu else k.aantal,
+        waarde=None if nu or noemer else k.waarde,
+        noemer=None if noemer else k.noemer,
+        vorig_jaar_aantal=None if vorig else k.vorig_jaar_aantal,
+        vorig_jaar_waarde=None if vorig else k.vorig_jaar_waarde,
+        verandering=None,
+        onderdrukt=True,
+    )
+
+
+def optellingen_van_een_swv(wie: Any) -> list[Optelling[Cel]]:
+    """The sums among the figures of one SWV: TLVs by type add up to the TLVs issued; the
+    categories (of so and vso TLVs that have one) to at most so + vso; a denominator that
+    is another figure's count is that count."""
+    optellingen: list[Optelling[Cel]] = []
+    for wat in ("nu", "vorig"):
+
+        def c(code: str, wat: str = wat) -> Cel:
+            return (wat, wie, code)
+
+        soorten = (c("tlv_sbo"), c("tlv_so"), c("tlv_vso"))
+        categorieen = (c("tlv_categorie_1"), c("tlv_categorie_2"), c("tlv_categorie_3"))
+        optellingen += [
+            Optelling((c("tlv_toegekend"),), soorten),
+            Optelling((c("tlv_so"), c("tlv_vso")), categorieen),
+            Optelling((c("tlv_toegekend"),), (c("tlv_sbo"), *categorieen)),
+        ]
+    for figuur in FIGUREN:
+        if figuur.noemer_code:
+            optellingen.append(
+                Optelling((("nu", wie, figuur.noemer_code),), (("noemer", wie, figuur.code),))
+            )
+    return optellingen
 
 
 #: The chart lines: (code of the figure, label of the line).
@@ -539,57 +691,98 @@ REEKSEN: tuple[tuple[str, str], ...] = (
 )
 
 
-def _reeksen(
+def _per_jaar(
     *,
-    swv_id: int,
+    swv: Samenwerkingsverband,
     van: date,
     tot: date,
     vestiging_ids: QuerySet[Any, Any] | None,
-    grens: int | None,
-) -> list[Reeks]:
-    """The chart lines per school year of [van, tot] (each year clipped to the period);
-    with ``grens`` a point from a small count is hidden (None)."""
+) -> list[tuple[str, list[Kengetal], dict[str, Decimal]]]:
+    """The chart figures per school year of [van, tot] (each year clipped to the period)."""
     per_jaar: list[tuple[str, list[Kengetal], dict[str, Decimal]]] = []
-    codes = [code for code, _ in REEKSEN]
+    codes = [code for code, _ in REEKSEN if past_bij_sector(code, swv.sector)]
     for jaar, begin, einde in schooljaren(van, tot):
         ruw = ruwe_cijfers(
-            swv_ids=[swv_id],
+            swv_ids=[swv.pk],
             van=begin,
             tot=einde,
             vestiging_ids=vestiging_ids,
             bronnen=BRONNEN_REEKSEN,
         )
         landelijk = landelijke_deelname(einde)
-        kengetallen = kengetallen_uit(ruw.get(swv_id, {}), {}, landelijk=landelijk, codes=codes)
-        if grens is not None:
-            kengetallen = [onderdrukken(k, grens) for k in kengetallen]
+        kengetallen = kengetallen_uit(ruw.get(swv.pk, {}), {}, landelijk=landelijk, codes=codes)
         per_jaar.append((jaar, kengetallen, landelijk))
+    return per_jaar
+
+
+def _reeksen(
+    per_jaar: list[tuple[str, list[Kengetal], dict[str, Decimal]]],
+) -> list[Reeks]:
     reeksen = []
-    for i, (code, label) in enumerate(REEKSEN):
+    for code, label in REEKSEN:
         figuur = FIGUUR_PER_CODE[code]
-        reeksen.append(
-            Reeks(
-                code=code,
-                label=label,
-                eenheid=figuur.eenheid,
-                punten=[(jaar, kengetallen[i].waarde) for jaar, kengetallen, _ in per_jaar],
-                landelijk=(
-                    [
-                        (jaar, landelijk.get(figuur.landelijk_soort))
-                        for jaar, _, landelijk in per_jaar
-                    ]
-                    if figuur.landelijk_soort
-                    else None
-                ),
+        punten: list[tuple[str, Decimal | None]] = []
+        weg: set[str] = set()
+        for jaar, kengetallen, _ in per_jaar:
+            k = next((k for k in kengetallen if k.code == code), None)
+            if k is None:
+                break
+            punten.append((jaar, k.waarde))
+            if k.onderdrukt and k.aantal is None:
+                weg.add(jaar)
+        else:
+            reeksen.append(
+                Reeks(
+                    code=code,
+                    label=label,
+                    eenheid=figuur.eenheid,
+                    punten=punten,
+                    landelijk=(
+                        [
+                            (jaar, landelijk.get(figuur.landelijk_soort))
+                            for jaar, _, landelijk in per_jaar
+                        ]
+                        if figuur.landelijk_soort
+                        else None
+                    ),
+                    onderdrukt=frozenset(weg),
+                )
             )
-        )
     return reeksen
 
 
 def _vestigingen(afbakening: Afbakening) -> QuerySet[Any, Any] | None:
-    return vestigingen_in_afbakening(
-        bestuur_id=afbakening.bestuur_id, soort=afbakening.soort, sector=afbakening.sector
+    """The locations of a board or soort filter (the sector filter only chooses SWVs)."""
+    return vestigingen_in_afbakening(bestuur_id=afbakening.bestuur_id, soort=afbakening.soort)
+
+
+def swv_voor_kpi(
+    *, actor: Any, code: str, route: str, log_actie: Actie = Actie.LEZEN
+) -> Samenwerkingsverband:
+    """The SWV of ``code`` if the actor may read its figures: a logged 403 for a role
+    without the monitor, a logged 404 for an unknown code or an SWV the actor may not see
+    (the same answer: existence is not revealed). Nothing is logged on success: the
+    figures' selector that follows writes the one record of the request."""
+    beleid.eis_rol(actor, "kpi", log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
+    genormaliseerd = normaliseer_swv_code(code)
+    swv = (
+        Samenwerkingsverband.objects.filter(code=genormaliseerd).first() if genormaliseerd else None
     )
+    swv_obj: Any = swv  # the policy's object is typed as an analysis; for "kpi" the SWV
+    if swv is None or not beleid.mag(actor, "kpi", swv_obj):
+        toegang_vastleggen(
+            actor=actor,
+            actie=log_actie,
+            object_type=OBJECT_TYPE,
+            object_id=(genormaliseerd or code)[:64],
+            toegestaan=False,
+            reden="geweigerd: onbekend samenwerkingsverband"
+            if swv is None
+            else "geweigerd: niet het eigen samenwerkingsverband",
+            route=route,
+        )
+        raise Http404(NIET_GEVONDEN)
+    return swv
 
 
 def kpi_dashboard(
@@ -606,9 +799,11 @@ def kpi_dashboard(
 
     A role without the monitor is refused (logged 403), another SWV is hidden (logged 404);
     one access-log record (``log_actie``: ``Actie.EXPORTEREN`` for a download) is written
-    before the figures are returned. Small cells are suppressed unless the actor is the
-    SWV's directeur or functioneel beheerder. Raises ValueError for a period longer than
-    ``MAXIMALE_PERIODE_JAREN`` (before anything is logged: the form refuses it).
+    before the figures are returned. Small cells are suppressed (with secondary
+    suppression) unless the actor is the SWV's directeur or functioneel beheerder. Raises
+    ValueError for a period longer than ``MAXIMALE_PERIODE_JAREN`` (before anything is
+    logged), and for a suppressed actor with a board or soort filter or a period that is
+    not whole school years (the forms refuse both first).
     """
     controleer_periode(van, tot)
     beleid.eis_rol(actor, "kpi", log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
@@ -626,26 +821,25 @@ def kpi_dashboard(
         )
         raise Http404(NIET_GEVONDEN)
     onderdrukt = beleid.onderdrukt(actor, samenwerkingsverband)
+    if onderdrukt and (afbakening.bestuur_id is not None or afbakening.soort is not None):
+        raise ValueError(GEEN_FILTERS)
+    if onderdrukt and not hele_schooljaren(van, tot):
+        raise ValueError(HELE_SCHOOLJAREN)
     grens = kleine_cel_grens()
     vestiging_ids = _vestigingen(afbakening)
     swv_id = samenwerkingsverband.pk
+    sector = samenwerkingsverband.sector
     vorig_van, vorig_tot = vorige_periode(van, tot)
     nu = ruwe_cijfers(swv_ids=[swv_id], van=van, tot=tot, vestiging_ids=vestiging_ids)
     vorig = ruwe_cijfers(
         swv_ids=[swv_id], van=vorig_van, tot=vorig_tot, vestiging_ids=vestiging_ids
     )
     kengetallen = kengetallen_uit(
-        nu.get(swv_id, {}), vorig.get(swv_id, {}), landelijk=landelijke_deelname(tot)
+        nu.get(swv_id, {}), vorig.get(swv_id, {}), landelijk=landelijke_deelname(tot), sector=sector
     )
+    per_jaar = _per_jaar(swv=samenwerkingsverband, van=van, tot=tot, vestiging_ids=vestiging_ids)
     if onderdrukt:
-        kengetallen = [onderdrukken(k, grens) for k in kengetallen]
-    reeksen = _reeksen(
-        swv_id=swv_id,
-        van=van,
-        tot=tot,
-        vestiging_ids=vestiging_ids,
-        grens=grens if onderdrukt else None,
-    )
+        kengetallen, per_jaar = _onderdruk_dashboard(kengetallen, per_jaar, grens)
     toegang_vastleggen(
         actor=actor,
         actie=log_actie,
@@ -665,7 +859,40 @@ def kpi_dashboard(
         onderdrukt=onderdrukt,
         grens=grens,
         kengetallen=kengetallen,
-        reeksen=reeksen,
+        reeksen=_reeksen(per_jaar),
+    )
+
+
+PERIODE = "periode"
+
+
+def _onderdruk_dashboard(
+    kengetallen: list[Kengetal],
+    per_jaar: list[tuple[str, list[Kengetal], dict[str, Decimal]]],
+    grens: int,
+) -> tuple[list[Kengetal], list[tuple[str, list[Kengetal], dict[str, Decimal]]]]:
+    """Primary and secondary suppression of a dashboard: the figures of the period and the
+    chart points per school year together. The points of a figure add up to the figure of
+    the period (for counts of a period: exactly; for stocks and distinct pupils at most,
+    which is treated the same); as each school year can be asked for on its own, a second
+    hidden cell is preferably the period's figure, not another year."""
+    cellen = _cellen(PERIODE, kengetallen)
+    for jaar, jaarcijfers, _ in per_jaar:
+        cellen.update(_cellen(jaar, jaarcijfers))
+    optellingen: list[Optelling[Cel]] = optellingen_van_een_swv(PERIODE)
+    for code in {k.code for _, jaarcijfers, _ in per_jaar for k in jaarcijfers}:
+        optellingen.append(
+            Optelling(
+                tuple(("nu", jaar, code) for jaar, _, _ in per_jaar), (("nu", PERIODE, code),)
+            )
+        )
+    weg = aanvullend_onderdrukken(cellen, _klein(cellen, grens), optellingen)
+    return (
+        [_toepassen(PERIODE, k, weg) for k in kengetallen],
+        [
+            (jaar, [_toepassen(jaar, k, weg) for k in jaarcijfers], landelijk)
+            for jaar, jaarcijfers, landelijk in per_jaar
+        ],
     )
 
 
@@ -678,51 +905,94 @@ def kpi_landelijk(
     route: str,
     log_actie: Actie = Actie.LEZEN,
 ) -> Landelijk:
-    """Every SWV's figures side by side (one sector with ``afbakening.sector``), always
-    with small cells suppressed, and the figures of all of them together. The inspectorate
-    and the ministry only (logged 403); one access-log record."""
+    """Every SWV's figures side by side (those of one sector with ``afbakening.sector``),
+    always with small cells suppressed, and the figures of all of them together.
+
+    The inspectorate and the ministry only (logged 403); one access-log record. Raises
+    ValueError for a period that is not whole school years (the form refuses it first).
+    Every SWV is counted whatever the sector filter, and the hidden cells are chosen over
+    the whole country (rows, the sector totals and the national total add up): a table of
+    one sector hides the same cells as the whole table, so the two together give nothing
+    away. A participation rate belongs to its sector's SWVs only (the other's are empty).
+    """
     controleer_periode(van, tot)
     beleid.eis_rol(
         actor, "kpi_landelijk", log_actie=log_actie, object_type=OBJECT_TYPE_LANDELIJK, route=route
     )
+    if not hele_schooljaren(van, tot):
+        raise ValueError(HELE_SCHOOLJAREN)
     grens = kleine_cel_grens()
-    vestiging_ids = _vestigingen(afbakening)
-    swvs = Samenwerkingsverband.objects.order_by("code")
-    if afbakening.sector:
-        swvs = swvs.filter(sector=afbakening.sector)
-    samenwerkingsverbanden = list(swvs)
-    swv_ids = None if afbakening.sector is None else [s.pk for s in samenwerkingsverbanden]
+    alle = list(Samenwerkingsverband.objects.order_by("code"))
     vorig_van, vorig_tot = vorige_periode(van, tot)
-    nu = ruwe_cijfers(swv_ids=swv_ids, van=van, tot=tot, vestiging_ids=vestiging_ids, samen=True)
-    vorig = ruwe_cijfers(
-        swv_ids=swv_ids, van=vorig_van, tot=vorig_tot, vestiging_ids=vestiging_ids, samen=True
-    )
+    nu = ruwe_cijfers(swv_ids=None, van=van, tot=tot, vestiging_ids=None, samen=True)
+    vorig = ruwe_cijfers(swv_ids=None, van=vorig_van, tot=vorig_tot, vestiging_ids=None, samen=True)
     landelijk = landelijke_deelname(tot)
-    rijen = [
-        LandelijkeRij(
-            samenwerkingsverband=swv,
-            kengetallen=[
-                onderdrukken(k, grens)
-                for k in kengetallen_uit(
-                    nu.get(swv.pk, {}),
-                    vorig.get(swv.pk, {}),
-                    landelijk=landelijk,
-                    codes=LANDELIJKE_KOLOMMEN,
-                )
-            ],
+    sectoren = sorted({swv.sector for swv in alle})
+    per_sector = {sector: [swv for swv in alle if swv.sector == sector] for sector in sectoren}
+    # A sector's total counts that sector's cases only (distinct pupils, medians).
+    mediaan_bronnen = frozenset(BRONNEN)
+    samen_van: dict[str | None, tuple[Ruw, Ruw]] = {None: (nu.get(SAMEN, {}), vorig.get(SAMEN, {}))}
+    if afbakening.sector is not None and afbakening.sector in per_sector:
+        ids = [swv.pk for swv in per_sector[afbakening.sector]]
+        samen_nu, samen_vorig = (
+            ruwe_cijfers(
+                swv_ids=ids, van=v, tot=t, vestiging_ids=None, samen=True, bronnen=mediaan_bronnen
+            ).get(SAMEN, {})
+            for v, t in ((van, tot), (vorig_van, vorig_tot))
         )
-        for swv in samenwerkingsverbanden
-    ]
-    bekend = {swv.pk for swv in samenwerkingsverbanden}
-    totaal = [
-        onderdrukken(k, grens)
-        for k in kengetallen_uit(
-            _opgeteld({i: r for i, r in nu.items() if i in bekend or i == SAMEN}),
-            _opgeteld({i: r for i, r in vorig.items() if i in bekend or i == SAMEN}),
+        samen_van[afbakening.sector] = (samen_nu, samen_vorig)
+
+    def opgeteld(swvs: list[Samenwerkingsverband], bron: dict[int, Ruw], samen: Ruw) -> Ruw:
+        return _opgeteld({**{s.pk: bron.get(s.pk, {}) for s in swvs}, SAMEN: samen})
+
+    def totaal_van(sector: str | None) -> list[Kengetal]:
+        swvs = alle if sector is None else per_sector.get(sector, [])
+        # Without its own medians a sector's total still has its counts (for suppression).
+        samen_nu, samen_vorig = samen_van.get(sector, ({}, {}))
+        kengetallen = kengetallen_uit(
+            opgeteld(swvs, nu, samen_nu),
+            opgeteld(swvs, vorig, samen_vorig),
             landelijk=landelijk,
             codes=LANDELIJKE_KOLOMMEN,
         )
-    ]
+        uit = []
+        for k in kengetallen:
+            eigen = DEELNAME_SECTOR.get(k.code)
+            if eigen is not None and eigen != sector:
+                # A participation rate over its own sector's SWVs (pupils and TLVs).
+                if sector is None and eigen in per_sector:
+                    k = kengetallen_uit(
+                        opgeteld(per_sector[eigen], nu, {}),
+                        opgeteld(per_sector[eigen], vorig, {}),
+                        landelijk=landelijk,
+                        codes=[k.code],
+                    )[0]
+                else:
+                    k = niet_van_toepassing(k.code)
+            uit.append(k)
+        return uit
+
+    rijen = {
+        swv.pk: [
+            k if past_bij_sector(k.code, swv.sector) else niet_van_toepassing(k.code)
+            for k in kengetallen_uit(
+                nu.get(swv.pk, {}),
+                vorig.get(swv.pk, {}),
+                landelijk=landelijk,
+                codes=LANDELIJKE_KOLOMMEN,
+            )
+        ]
+        for swv in alle
+    }
+    totalen = {sector: totaal_van(sector) for sector in [None, *sectoren]}
+    weg = _onderdruk_landelijk(rijen, totalen, per_sector, grens)
+    getoond = alle if afbakening.sector is None else per_sector.get(afbakening.sector, [])
+    totaal_sector = afbakening.sector if afbakening.sector in totalen else None
+    totaal = (
+        [_toepassen(("totaal", totaal_sector), k, weg) for k in totalen[totaal_sector]]
+        if afbakening.sector is None or afbakening.sector in per_sector
+        else [niet_van_toepassing(c) for c in LANDELIJKE_KOLOMMEN]
+    )
     toegang_vastleggen(
         actor=actor,
         actie=log_actie,
@@ -741,9 +1011,55 @@ def kpi_landelijk(
         kolommen=[
             (c, FIGUUR_PER_CODE[c].label, FIGUUR_PER_CODE[c].eenheid) for c in LANDELIJKE_KOLOMMEN
         ],
-        rijen=rijen,
+        rijen=[
+            LandelijkeRij(
+                samenwerkingsverband=swv,
+                kengetallen=[_toepassen(swv.pk, k, weg) for k in rijen[swv.pk]],
+            )
+            for swv in getoond
+        ],
         totaal=totaal,
     )
+
+
+def _onderdruk_landelijk(
+    rijen: dict[int, list[Kengetal]],
+    totalen: dict[str | None, list[Kengetal]],
+    per_sector: dict[str, list[Samenwerkingsverband]],
+    grens: int,
+) -> set[Cel]:
+    """The hidden cells of the national table: per column (count, previous year, a
+    denominator that is a count) the SWVs of a sector add up to the sector's total and the
+    sectors to the national total. A participation rate of the other sector is no cell."""
+    cellen: dict[Cel, int | None] = {}
+    for swv_id, kengetallen in rijen.items():
+        cellen.update(_cellen(swv_id, [k for k in kengetallen if k.aantal is not None]))
+    for sector, kengetallen in totalen.items():
+        cellen.update(_cellen(("totaal", sector), [k for k in kengetallen if k.aantal is not None]))
+    optellingen: list[Optelling[Cel]] = []
+    for code in LANDELIJKE_KOLOMMEN:
+        for wat in ("nu", "vorig", "noemer"):
+            for sector, swvs in per_sector.items():
+                optellingen.append(
+                    Optelling(
+                        ((wat, ("totaal", sector), code),),
+                        tuple((wat, swv.pk, code) for swv in swvs),
+                    )
+                )
+            if code not in DEELNAME_SECTOR:
+                optellingen.append(
+                    Optelling(
+                        ((wat, ("totaal", None), code),),
+                        tuple((wat, ("totaal", sector), code) for sector in per_sector),
+                    )
+                )
+    weg = aanvullend_onderdrukken(cellen, _klein(cellen, grens), optellingen)
+    # The national participation rates are their sector's totals: hidden with them.
+    for code, sector in DEELNAME_SECTOR.items():
+        for wat in ("nu", "vorig", "noemer"):
+            if (wat, ("totaal", sector), code) in weg:
+                weg.add((wat, ("totaal", None), code))
+    return weg
 
 
 # --- Tables for downloads --------------------------------------------------------------------
@@ -754,7 +1070,8 @@ KOP = [
     "aantal",
     "waarde",
     "eenheid",
-    "noemer (leerlingen)",
+    "noemer",
+    "noemer telt",
     "vorig jaar aantal",
     "vorig jaar waarde",
     "verandering (%)",
@@ -772,13 +1089,19 @@ def _rij(kengetal: Kengetal, grens: int) -> list[object]:
     """One figure as a download row. A hidden cell reads "<10", never the number."""
     verborgen_nu = kengetal.onderdrukt and kengetal.aantal is None
     verborgen_vorig = kengetal.onderdrukt and kengetal.vorig_jaar_aantal is None
+    verborgen_noemer = kengetal.onderdrukt and kengetal.noemer is None and kengetal.noemer_eenheid
     return [
         GROEPEN[kengetal.groep],
         kengetal.label,
         _cel(kengetal.aantal, verborgen_nu, grens),
-        _cel(kengetal.waarde, verborgen_nu and kengetal.eenheid != Eenheid.AANTAL, grens),
+        _cel(
+            kengetal.waarde,
+            (verborgen_nu or bool(verborgen_noemer)) and kengetal.eenheid != Eenheid.AANTAL,
+            grens,
+        ),
         Eenheid(kengetal.eenheid).label,
-        _cel(kengetal.noemer, False, grens),
+        _cel(kengetal.noemer, bool(verborgen_noemer), grens),
+        kengetal.noemer_eenheid,
         _cel(kengetal.vorig_jaar_aantal, verborgen_vorig, grens),
         _cel(
             kengetal.vorig_jaar_waarde,

@@ -70,12 +70,12 @@ def test_alle_kengetallen_van_a(data):
     # Running on 31-7-2026: sbo t1 (1 of 1,100 = 0.09 % -> 0.1), so t2 and t4 (0.18 -> 0.2).
     assert rij(f["deelname_sbo"]) == (1, Decimal("0.1"), 1100)
     assert rij(f["deelname_so"]) == (2, Decimal("0.2"), 1100)
-    assert rij(f["deelname_vso"]) == (0, Decimal("0.0"), 1100)
+    # A PO SWV has no vso participation row (issue #7 review: no "vso 0,0 %").
+    assert "deelname_vso" not in f
     # The national rate: 2025-2026 is not in the setting, so 2024-2025's.
-    assert [f[f"deelname_{s}"].landelijk for s in ("sbo", "so", "vso")] == [
+    assert [f[f"deelname_{s}"].landelijk for s in ("sbo", "so")] == [
         Decimal("2.6"),
         Decimal("1.8"),
-        Decimal("3.9"),
     ]
     assert f["grens_inkomend"].aantal == 1  # t5: home region B, school in A
     assert f["grens_uitgaand"].aantal == 0
@@ -146,11 +146,11 @@ def test_filter_bestuur(data):
     assert [f[f"wachtlijst_{s}"].aantal for s in ("sbo", "so")] == [7, 0]
 
 
-def test_filter_soort_en_sector(data):
+def test_filter_soort(data):
     f = figuren(dashboard(data, afbakening=Afbakening(soort="sbo")))
     assert f["leerlingen"].aantal == 100
     assert f["tlv_toegekend"].aantal == 0
-    f = figuren(dashboard(data, afbakening=Afbakening(sector="VO")))
+    f = figuren(dashboard(data, afbakening=Afbakening(soort="vo")))
     assert f["leerlingen"].aantal == 0
     assert f["tlv_toegekend"].aantal == 0
     assert f["tlv_toegekend"].waarde is None  # no pupils: no rate

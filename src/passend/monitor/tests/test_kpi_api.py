@@ -11,7 +11,7 @@ from django.test import Client
 from passend.accounts.rules import Rolsoort
 from passend.accounts.services import koppeling_aanmaken
 from passend.core.models import Actie, Resultaat, Toegangsregel
-from passend.monitor.tests.test_kpi_paginas import PERIODE, Wereld, maak_wereld, rol_in
+from passend.monitor.tests.test_kpi_paginas import PERIODE, SCHOOLJAAR, Wereld, maak_wereld, rol_in
 from passend.organisaties.rules import Sector
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_directeur_leest_de_eigen_kengetallen(wereld: Wereld):
 
 
 def test_opr_krijgt_kleine_aantallen_als_null(wereld: Wereld):
-    data = token_client(wereld, R.OPR_LID).get(KENGETALLEN, PERIODE).json()
+    data = token_client(wereld, R.OPR_LID).get(KENGETALLEN, SCHOOLJAAR).json()
     assert data["onderdrukt"] is True
     tlv = _kengetal(data, "tlv_toegekend")
     assert tlv["aantal"] is None and tlv["waarde"] is None and tlv["onderdrukt"] is True
@@ -135,7 +135,7 @@ def test_inspectie_noemt_een_swv(wereld: Wereld):
     assert zonder.status_code == 400
     assert "samenwerkingsverband" in zonder.json()["velden"]
     assert client.get(KENGETALLEN, {"samenwerkingsverband": "PO9999"}).status_code == 404
-    met = client.get(KENGETALLEN, {**PERIODE, "samenwerkingsverband": wereld.swv.code})
+    met = client.get(KENGETALLEN, {**SCHOOLJAAR, "samenwerkingsverband": wereld.swv.code})
     assert met.status_code == 200
     assert met.json()["onderdrukt"] is True
     assert _kengetal(met.json(), "tlv_toegekend")["aantal"] is None
@@ -144,7 +144,7 @@ def test_inspectie_noemt_een_swv(wereld: Wereld):
 def test_landelijk(wereld: Wereld):
     vo = maak_wereld(tlvs=0, naam="SWV Hogeland", sector=Sector.VO)
     client = token_client(None, R.MINISTERIE)
-    data = client.get(LANDELIJK, PERIODE).json()
+    data = client.get(LANDELIJK, SCHOOLJAAR).json()
     assert [r["samenwerkingsverband"]["code"] for r in data["rijen"]] == sorted(
         [wereld.swv.code, vo.swv.code]
     )

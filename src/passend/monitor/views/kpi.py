@@ -8,9 +8,12 @@
 * ``landelijk``: every SWV side by side, for the inspectorate and the ministry.
 * Each page has CSV and XLSX downloads of exactly what it shows (the same filters).
 
-Thin views: the role check (a logged 403), the filter form (an invalid filter shows its
-errors and no figures, and reads nothing), then one selector call — ``kpi_dashboard`` or
+Thin views: the role check (a logged 403), the SWV of a code (``swv_voor_kpi``: an unknown
+or hidden one is a logged 404), the filter form (an invalid filter shows its errors and no
+figures, and reads nothing), then one selector call — ``kpi_dashboard`` or
 ``kpi_landelijk`` authorise and write the one access-log record before anything is shown.
+Actors who see suppressed figures get a form with whole school years and no board or
+soort filter (see ``forms/kpi.py``).
 """
 
 from dataclasses import dataclass
@@ -20,7 +23,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +32,7 @@ from django.views.decorators.http import require_GET
 
 from passend.accounts.actor import Actor, actor_of_403
 from passend.accounts.rules import ALLEEN_AGGREGATEN
+from passend.core.kalender import schooljaar_van
 from passend.core.models import Actie
 from passend.monitor.export import csv_inhoud, xlsx_inhoud
 from passend.monitor.forms.kpi import DashboardForm, LandelijkForm, PeriodeForm
@@ -45,9 +49,11 @@ from passend.monitor.selectors.kpi import (
     kpi_dashboard,
     kpi_landelijk,
     landelijk_tabel,
+    schooljaren,
+    swv_voor_kpi,
 )
 from passend.organisaties.models import Samenwerkingsverband
-from passend.organisaties.rules import Soort, normaliseer_swv_code
+from passend.organisaties.rules import Soort
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -67,10 +73,15 @@ def eis_rol(request: HttpRequest, actie: str, route: str, *, object_type: str) -
 
 @dataclass(frozen=True)
 class Cel:
-    """One shown number: its text, or a suppressed small cell."""
+    """One shown number: its text, a suppressed small cell, or an unknown one ("–" with
+    the word "onbekend" for screen readers)."""
 
     tekst: str
     onderdrukt: bool = False
+    onbekend: bool = False
+
+
+ONBEKEND = Cel("–", onbekend=True)
 
 
 def _waarde(waarde: Decimal | None, eenheid: str) -> str:
@@ -112,11 +123,20 @@ class Regel:
     label: str
     aantal: Cel
     waarde: Cel
-    noemer: str
+    noemer: Cel
     vorig_aantal: Cel
     vorig_waarde: Cel
     verandering: str
     landelijk: str
+
+
+def _noemer_cel(k: Kengetal, weg: bool) -> Cel:
+    """The denominator with what it counts in words ("1.100 leerlingen")."""
+    if weg:
+        return Cel("", onderdrukt=True)
+    if k.noemer is None:
+        return Cel("")
+    return Cel(f"{getal(k.noemer)} {k.noemer_eenheid}".strip())
 
 
 def regel(k: Kengetal) -> Regel:
@@ -126,7 +146,7 @@ def regel(k: Kengetal) -> Regel:
         label=k.label,
         aantal=_aantal_cel(k.aantal, nu_weg),
         waarde=_waarde_cel(k.aantal, k.waarde, k.eenheid, nu_weg),
-        noemer=getal(k.noemer) if k.noemer is not None else "",
+        noemer=_noemer_cel(k, k.onderdrukt and k.noemer is None and bool(k.noemer_eenheid)),
         vorig_aantal=_aantal_cel(k.vorig_jaar_aantal, vorig_weg),
         vorig_waarde=_waarde_cel(k.vorig_jaar_aantal, k.vorig_jaar_waarde, k.eenheid, vorig_weg),
         verandering=verandering_tekst(k.verandering),
@@ -159,7 +179,9 @@ def grafieken(dashboard: Dashboard) -> list[dict[str, Any]]:
                         "jaar": jaar,
                         "waarde": Cel(getal(w))
                         if w is not None
-                        else Cel("", onderdrukt=dashboard.onderdrukt),
+                        else Cel("", onderdrukt=True)
+                        if jaar in reeks.onderdrukt
+                        else ONBEKEND,
                         "landelijk": getal(landelijk.get(jaar)),
                     }
                     for jaar, w in reeks.punten
@@ -206,16 +228,6 @@ def _download(kop: list[str], rijen: list[list[object]], formaat: str, naam: str
     return antwoord
 
 
-def _swv_van_code(code: str) -> Samenwerkingsverband:
-    genormaliseerd = normaliseer_swv_code(code)
-    swv = (
-        Samenwerkingsverband.objects.filter(code=genormaliseerd).first() if genormaliseerd else None
-    )
-    if swv is None:
-        raise Http404("Dit samenwerkingsverband bestaat niet.")
-    return swv
-
-
 def _dashboard(
     request: HttpRequest,
     *,
@@ -227,7 +239,12 @@ def _dashboard(
     kwargs: dict[str, str],
 ) -> HttpResponse:
     """The dashboard page (``formaat`` None) or its download, for one SWV."""
-    form = DashboardForm(request.GET or None, vandaag=_vandaag(), samenwerkingsverband=swv)
+    form = DashboardForm(
+        request.GET or None,
+        vandaag=_vandaag(),
+        samenwerkingsverband=swv,
+        onderdrukt=beleid.onderdrukt(actor, swv),
+    )
     context: dict[str, Any] = {
         "form": form,
         "samenwerkingsverband": swv,
@@ -289,7 +306,12 @@ def _eigen(request: HttpRequest, formaat: str | None) -> HttpResponse:
 def _per_swv(request: HttpRequest, code: str, formaat: str | None) -> HttpResponse:
     route = SWV_ROUTES[{None: 0, CSV: 1, XLSX: 2}[formaat]]
     actor = eis_rol(request, "kpi_landelijk", route, object_type=OBJECT_TYPE)
-    swv = _swv_van_code(code)
+    swv = swv_voor_kpi(
+        actor=actor,
+        code=code,
+        route=route,
+        log_actie=Actie.LEZEN if formaat is None else Actie.EXPORTEREN,
+    )
     return _dashboard(
         request,
         actor=actor,
@@ -325,7 +347,8 @@ def _landelijk(request: HttpRequest, formaat: str | None) -> HttpResponse:
         kop, rijen = landelijk_tabel(landelijk)
         return _download(kop, rijen, formaat, f"kengetallen-landelijk-{van:%Y%m%d}-{tot:%Y%m%d}")
     query = _query(form)
-    periode = urlencode({"van": van.isoformat(), "tot": tot.isoformat()})
+    # The same whole school years on the dashboard of one SWV.
+    periode = urlencode({"schooljaar": schooljaar_van(tot), "jaren": len(schooljaren(van, tot))})
     return render(
         request,
         "monitor/kpi/landelijk.html",
