@@ -1,6 +1,7 @@
 """Reads of the geschillen app: disagreements for a pupil (``open_onenigheid``, for other
 apps), one case with its route and terms (``onenigheid``), the route (``route``) and counts
-(``cijfers``). The Veilig Thuis reads are ``selectors.veilig_thuis``."""
+(``cijfers``) and the monitor's figures (``veilig_thuis_kengetallen``). The Veilig Thuis
+reads are ``selectors.veilig_thuis``."""
 
 from datetime import date
 from typing import Any
@@ -10,6 +11,7 @@ from django.db.models import Q
 from passend.geschillen.models import Onenigheid
 from passend.geschillen.rules import Status
 from passend.geschillen.selectors import cijfers
+from passend.geschillen.selectors.kengetallen import veilig_thuis_kengetallen
 from passend.geschillen.selectors.onenigheid import (
     NIET_GEVONDEN,
     OBJECT_TYPE,
@@ -77,5 +79,6 @@ __all__ = [
     "stand_van",
     "standaardroute",
     "termijnen_van",
+    "veilig_thuis_kengetallen",
     "wie_schreef",
 ]

@@ -40,7 +40,7 @@ from passend.arrangementen.selectors import arrangementen_kengetallen
 from passend.core.kalender import schooljaar_begin, schooljaar_einde, schooljaar_van
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
-from passend.geschillen.selectors.kengetallen import veilig_thuis_kengetallen
+from passend.geschillen.selectors import veilig_thuis_kengetallen
 from passend.monitor.permissions import beleid
 from passend.monitor.rules import (
     Afbakening,
