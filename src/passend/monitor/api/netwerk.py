@@ -19,7 +19,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -31,6 +36,7 @@ from passend.accounts.api import api_actor
 from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout
 from passend.core.models import Actie
 from passend.monitor.models import Analysestatus, Netwerkanalyse
+from passend.monitor.netwerk.wat_als import MAXIMAAL_AANTAL_WIJZIGINGEN
 from passend.monitor.permissions import beleid
 from passend.monitor.selectors.netwerk import NIET_GEVONDEN, analyse_voor, analyses_voor
 from passend.monitor.services.netwerk import analyse_starten
@@ -99,13 +105,40 @@ class NetwerkanalyseSerializer(NetwerkanalyseLijstSerializer):
         read_only_fields = fields
 
 
+@extend_schema_field({"type": "array", "items": {"type": "object"}, "maxItems": 200})
+class WijzigingenVeld(serializers.Field[list[Any], Any, list[Any], Any]):
+    """The what-if changes: a JSON list of objects. Only the outer shape is checked here
+    (a list, each change an object, numbered messages in Dutch); ``wat_als.toepassen``
+    checks every value, so a value of the wrong type is a 400 with the change's number
+    instead of a server error."""
+
+    def to_representation(self, value: list[Any]) -> list[Any]:
+        return value
+
+    def to_internal_value(self, data: Any) -> list[Any]:
+        # The request body is parsed JSON already (the view takes JSON only).
+        waarde = data
+        if not isinstance(waarde, list):
+            raise serializers.ValidationError("Geef de wijzigingen als een lijst.")
+        if len(waarde) > MAXIMAAL_AANTAL_WIJZIGINGEN:
+            raise serializers.ValidationError(
+                f"Geef ten hoogste {MAXIMAAL_AANTAL_WIJZIGINGEN} wijzigingen tegelijk."
+            )
+        fouten = [
+            f"Wijziging {nummer}: geef een wijziging als object."
+            for nummer, wijziging in enumerate(waarde, start=1)
+            if not isinstance(wijziging, dict)
+        ]
+        if fouten:
+            raise serializers.ValidationError(fouten)
+        return waarde
+
+
 class NetwerkanalyseInvoer(serializers.Serializer[Any]):
     naam = serializers.CharField(max_length=200)
-    wijzigingen = serializers.ListField(
-        child=serializers.DictField(),
+    wijzigingen = WijzigingenVeld(
         required=False,
         default=list,
-        max_length=200,
         help_text="Wat-als-wijzigingen (zie monitor.rules.Wijzigingssoort); leeg voor de "
         "huidige situatie.",
     )

@@ -6,7 +6,8 @@ header), a header row with these column names (lower case, any order):
 
 - pupils (one row per pupil): ``id``, ``lat``, ``lon``, ``sector`` (po/vo), ``niveau``
   (extra/sbo/so/vso/pro, allowed for the sector), ``gebied`` (an area code, empty: unknown,
-  any area fits), optional ``regio`` (a label for the summary).
+  any area fits; compared without regard to case, as the column names of the locations),
+  optional ``regio`` (a label for the summary).
 - locations (one row per location): ``id``, ``lat``, ``lon``, ``soort``
   (bao/sbo/so/so_vso/vso/vo/pro), optional ``naam``, ``regio``, and one column per place
   cell ``capaciteit_<niveau>_<gebied>`` (e.g. ``capaciteit_sbo_leergedrag``): the number of
@@ -99,6 +100,23 @@ def _getal(
     return getal
 
 
+def gebied_normaliseren(gebied: str) -> str:
+    """An area code as compared between the files: without surrounding spaces, in lower
+    case (the column names of the locations file are read in lower case)."""
+    return gebied.strip().lower()
+
+
+def gebieden_zonder_plaatsen(leerlingen: list[Leerling], locaties: list[Locatie]) -> dict[str, int]:
+    """Areas of pupils (not empty) for which no location has a column with places: area →
+    number of pupils. Such pupils can never be placed; the command warns about them."""
+    aangeboden = {gebied for loc in locaties for (_niveau, gebied) in loc.capaciteit}
+    aantallen: dict[str, int] = defaultdict(int)
+    for ll in leerlingen:
+        if ll.gebied and ll.gebied not in aangeboden:
+            aantallen[ll.gebied] += 1
+    return dict(sorted(aantallen.items()))
+
+
 def leerlingen_lezen(pad: Path) -> list[Leerling]:
     naam = "Leerlingenbestand"
     _kolommen, rijen = _rijen(pad, naam, LEERLING_KOLOMMEN)
@@ -130,7 +148,7 @@ def leerlingen_lezen(pad: Path) -> list[Leerling]:
                 lon,
                 sector,
                 niveau,
-                rij.get("gebied", ""),
+                gebied_normaliseren(rij.get("gebied", "")),
                 rij.get("regio", ""),
             )
         )
@@ -148,6 +166,7 @@ def locaties_lezen(pad: Path) -> list[Locatie]:
         if not kolom.startswith(CAPACITEIT):
             continue
         niveau, _, gebied = kolom.removeprefix(CAPACITEIT).partition("_")
+        gebied = gebied_normaliseren(gebied)
         if niveau not in NIVEAUS or not gebied:
             fouten.append(
                 f"{naam}, regel 1, kolom '{kolom}': verwacht capaciteit_<niveau>_<gebied> met niveau "
@@ -176,7 +195,8 @@ def locaties_lezen(pad: Path) -> list[Locatie]:
             waarde = rij.get(kolom, "")
             if not waarde:
                 continue
-            if not waarde.isdigit():
+            # isdigit() also accepts '²' and other digits int() refuses: only 0-9.
+            if not (waarde.isascii() and waarde.isdecimal()):
                 fouten.append(
                     f"{plek}, kolom '{kolom}': '{waarde}' is geen heel getal van 0 of meer."
                 )

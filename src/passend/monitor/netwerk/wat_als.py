@@ -133,7 +133,7 @@ def toepassen(
                 fout(_onbekende_vestiging(bij, zonder, "bij_vestiging"))
             if locatiesoort is None and plek is not None:
                 locatiesoort = plek.soort
-            if locatiesoort not in NIVEAUS_VAN_SOORT:
+            if not isinstance(locatiesoort, str) or locatiesoort not in NIVEAUS_VAN_SOORT:
                 fout("kies een bestaande soort school voor de nieuwe locatie.")
                 locatiesoort = None
             elif sector is not None and sector.upper() not in SECTOREN_VAN_SOORT.get(
@@ -262,7 +262,9 @@ def _cel(
     niveau = gegevens.get("niveau")
     gebied = gegevens.get("gebied")
     goed = True
-    if niveau not in NIVEAU_LABELS:
+    # JSON may hold any value here (a list, an object, a number): test the type before
+    # looking the value up, so a bad value gives a message instead of a TypeError.
+    if not isinstance(niveau, str) or niveau not in NIVEAU_LABELS:
         fout("kies een niveau: " + ", ".join(NIVEAU_LABELS) + ".")
         goed = False
     elif sector is not None and niveau not in NIVEAUS_VAN_SECTOR[sector]:

@@ -446,7 +446,11 @@ def vastgelopen_terugzetten(*, minuten: int) -> int:
 
 
 def wachtrij_uitvoeren(*, maximaal: int | None = None) -> int:
-    """Run the queued analyses, oldest first; returns how many were run."""
+    """Run the queued analyses, oldest first (at most ``maximaal``, at least 1); returns how
+    many were run."""
+    if maximaal is not None and maximaal < 1:
+        # A negative slice is not supported by a queryset; 0 would silently do nothing.
+        raise ValueError("maximaal moet minstens 1 zijn.")
     ids = list(
         Netwerkanalyse.objects.filter(status=Analysestatus.WACHTRIJ)
         .order_by("aangemaakt_op", "id")

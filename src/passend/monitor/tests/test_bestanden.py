@@ -8,6 +8,7 @@ import pytest
 from passend.monitor.netwerk.bestanden import (
     Invoerfout,
     aggregeren,
+    gebieden_zonder_plaatsen,
     leerlingen_lezen,
     locaties_lezen,
     per_leerling,
@@ -91,6 +92,21 @@ def test_locaties_lezen(tmp_path):
         {("sbo", "leergedrag"): 12},
     )
     assert dict(s2.capaciteit) == {("so", "medisch"): 4}
+
+
+def test_gebiedscodes_worden_zonder_hoofdletters_vergeleken(tmp_path):
+    (leerling, ander) = leerlingen_lezen(
+        schrijf(
+            tmp_path / "l.csv",
+            "id;lat;lon;sector;niveau;gebied\nL1;52;5;po;sbo; LeerGedrag \nL2;52;5;po;so;Medisch\n",
+        )
+    )
+    (locatie,) = locaties_lezen(
+        schrijf(tmp_path / "s.csv", "id;lat;lon;soort;Capaciteit_SBO_LeerGedrag\nS1;52;5;sbo;3\n")
+    )
+    assert leerling.gebied == "leergedrag"
+    assert dict(locatie.capaciteit) == {("sbo", "leergedrag"): 3}
+    assert gebieden_zonder_plaatsen([leerling, ander], [locatie]) == {"medisch": 1}
 
 
 def test_locaties_fouten(tmp_path):

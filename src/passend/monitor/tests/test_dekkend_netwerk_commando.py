@@ -1,6 +1,8 @@
 """``manage.py dekkend_netwerk`` on small CSV files: the JSON written, the options, and bad
 input (a Dutch error per row and column, nothing written)."""
 
+import dataclasses
+import io
 import json
 import math
 
@@ -119,6 +121,13 @@ def test_opties_voor_afstand_en_straf(bestanden):
         (["--max-afstand", "po:pro=10"], "onbekende sector:niveau 'po:pro'"),
         (["--max-afstand", "po:sbo=ver"], "'ver' is geen getal"),
         (["--straf-speciaal", "-1"], "mag niet negatief zijn"),
+        (["--straf-speciaal", "nan"], "geef een eindig getal"),
+        (["--straf-speciaal", "inf"], "geef een eindig getal"),
+        (["--straf-speciaal", "1001"], "niet groter zijn dan 1000 km"),
+        (["--max-afstand", "po:sbo=inf"], "geef een eindig getal"),
+        (["--max-afstand", "po:sbo=nan"], "geef een eindig getal"),
+        (["--max-afstand", "po:sbo=-1"], "mag niet negatief zijn"),
+        (["--max-afstand", "po:sbo=1e9"], "niet groter zijn dan 1000 km"),
     ],
 )
 def test_foute_opties(bestanden, optie, melding):
@@ -154,3 +163,63 @@ def test_ontbrekend_bestand(bestanden, tmp_path):
             str(uit),
         )
     assert not uit.exists()
+
+
+def test_gebiedscodes_met_hoofdletters_passen_en_een_onbekend_gebied_geeft_een_waarschuwing(
+    bestanden,
+):
+    leerlingen, locaties, uit = bestanden
+    leerlingen.write_text(
+        LEERLINGEN.replace("po;sbo;leergedrag", "po;sbo; LeerGedrag ") + "\n", encoding="utf-8"
+    )
+    locaties.write_text(
+        LOCATIES.replace("capaciteit_sbo_leergedrag", "Capaciteit_SBO_Leergedrag") + "\n",
+        encoding="utf-8",
+    )
+    fouten = io.StringIO()
+    call_command(
+        "dekkend_netwerk",
+        "--leerlingen",
+        str(leerlingen),
+        "--locaties",
+        str(locaties),
+        "--uit",
+        str(uit),
+        stdout=io.StringIO(),
+        stderr=fouten,
+    )
+    uitkomst = json.loads(uit.read_text(encoding="utf-8"))
+    l3 = next(t for t in uitkomst["toewijzingen"] if t["leerling"] == "L3")
+    assert (l3["locatie"], l3["gebied"]) == ("SBO", "leergedrag")
+    # L4's area "medisch" has no column in the locations file: a warning, not silence.
+    waarschuwing = fouten.getvalue()
+    assert "Let op: het gebied 'medisch' van 1 leerling(en)" in waarschuwing
+    assert "leergedrag" not in waarschuwing
+    # Figures only: no pupil id in the warning.
+    assert "L4" not in waarschuwing
+
+
+@pytest.mark.parametrize("waarde", ["²", "٣", "1.5", "-2"])
+def test_een_capaciteit_die_geen_heel_getal_is_geeft_een_melding(bestanden, waarde):
+    _leerlingen, locaties, uit = bestanden
+    locaties.write_text(LOCATIES.replace(";bao;1;", f";bao;{waarde};") + "\n", encoding="utf-8")
+    with pytest.raises(CommandError) as fout:
+        draai(bestanden)
+    assert (
+        f"Locatiebestand, regel 2, kolom 'capaciteit_extra_leergedrag': '{waarde}' is geen heel "
+        "getal van 0 of meer."
+    ) in str(fout.value)
+    assert not uit.exists()
+
+
+def test_een_niet_bewezen_optimale_uitkomst_schrijft_niets(bestanden, monkeypatch):
+    from passend.monitor.management.commands import dekkend_netwerk
+    from passend.monitor.netwerk.oplosser import oplossen
+
+    def niet_bewezen(*args, **kwargs):
+        return dataclasses.replace(oplossen(*args, **kwargs), bewezen_optimaal=False)
+
+    monkeypatch.setattr(dekkend_netwerk, "oplossen", niet_bewezen)
+    with pytest.raises(CommandError, match="niet bewijzen dat de plaatsing de beste is"):
+        draai(bestanden)
+    assert not bestanden[2].exists()

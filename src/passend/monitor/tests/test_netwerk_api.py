@@ -167,6 +167,66 @@ def test_ongeldige_invoer_is_400_per_veld(data, veld, melding):
     assert not Netwerkanalyse.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("wijzigingen", "melding"),
+    [
+        (
+            [
+                {
+                    "soort": "capaciteit",
+                    "vestiging": "11AA00",
+                    "niveau": ["extra"],
+                    "gebied": "leergedrag",
+                    "capaciteit": 3,
+                }
+            ],
+            "Wijziging 1: kies een niveau",
+        ),
+        (
+            [
+                {
+                    "soort": "capaciteit",
+                    "vestiging": {"id": 1},
+                    "niveau": "extra",
+                    "gebied": ["leergedrag"],
+                    "capaciteit": 3,
+                }
+            ],
+            "Wijziging 1: kies een vestiging",
+        ),
+        (
+            [
+                {
+                    "soort": "openen",
+                    "naam": "Nieuw",
+                    "soort_locatie": ["sbo"],
+                    "bij_vestiging": "11AA00",
+                    "plaatsen": [{"niveau": {"x": 1}, "gebied": 7, "capaciteit": 2}],
+                }
+            ],
+            "Wijziging 1: kies een bestaande soort school",
+        ),
+        ([{"soort": "sluiten", "vestiging": "22AA00"}, "sluiten"], "Wijziging 2: geef een"),
+        ([[1]], "Wijziging 1: geef een wijziging als object"),
+        ({"soort": "sluiten"}, "Geef de wijzigingen als een lijst."),
+        ("sluiten", "Geef de wijzigingen als een lijst."),
+        ([{"soort": "sluiten", "vestiging": "x"}] * 201, "ten hoogste 200"),
+    ],
+)
+def test_waarden_van_het_verkeerde_type_zijn_400_met_een_genummerde_melding(wijzigingen, melding):
+    w = wereld()
+    client, _rol = _client(w.swv)
+    basis = _starten(client)
+    antwoord = _post(
+        client, {"naam": "Fout", "basis": basis["sleutel"], "wijzigingen": wijzigingen}
+    )
+    assert antwoord.status_code == 400, antwoord.content
+    fout = antwoord.json()
+    assert fout["code"] == "ongeldig"
+    assert any(melding in m for m in fout["velden"]["wijzigingen"]), fout
+    assert Netwerkanalyse.objects.count() == 1
+
+
 def test_wat_als_met_een_fout_per_wijziging_en_dan_de_vergelijking():
     w = wereld()
     client, _rol = _client(w.swv)

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from passend.aanbod.rules import afstand_km
@@ -345,6 +345,37 @@ def test_de_werker_zet_vastgelopen_analyses_terug_en_voert_de_wachtrij_uit():
     assert wacht.status == Analysestatus.KLAAR
     assert loopt.status == Analysestatus.BEZIG  # still running elsewhere: left alone
     assert abs(wacht.resultaat["doelwaarde_m"] - OPTIMUM_M) <= 2
+
+
+@pytest.mark.parametrize(
+    ("opties", "melding"),
+    [
+        (["--maximaal", "-1"], "--maximaal moet minstens 1"),
+        (["--maximaal", "0"], "--maximaal moet minstens 1"),
+        (["--vastgelopen-na", "0"], "--vastgelopen-na moet minstens 1"),
+        (["--wachttijd", "0", "--blijven"], "--wachttijd moet minstens 1"),
+    ],
+)
+def test_de_werker_weigert_foute_opties(opties, melding):
+    w = wereld()
+    actor = _actor(w.swv)
+    wacht = NetwerkanalyseFactory(
+        status=Analysestatus.WACHTRIJ,
+        samenwerkingsverband=w.swv,
+        gestart_door=actor.gebruiker,
+        resultaat=None,
+        peildatum=PEILDATUM,
+        instellingen={},
+    )
+    with pytest.raises(CommandError, match=melding):
+        call_command("netwerkanalyses_uitvoeren", *opties)
+    wacht.refresh_from_db()
+    assert wacht.status == Analysestatus.WACHTRIJ  # nothing was run
+
+
+def test_de_wachtrij_weigert_een_maximum_onder_1():
+    with pytest.raises(ValueError, match="minstens 1"):
+        service.wachtrij_uitvoeren(maximaal=-1)
 
 
 @pytest.mark.parametrize("extra", [0, 30])

@@ -300,3 +300,43 @@ def test_een_nieuwe_locatie_van_de_andere_sector_wordt_geweigerd(
             f"Wijziging 1: een locatie van soort {locatiesoort} hoort niet bij de sector van "
             "uw samenwerkingsverband"
         ), meldingen
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        (_cel("capaciteit", niveau=["extra"], capaciteit=3), "Wijziging 1: kies een niveau"),
+        (_cel("capaciteit", niveau={"a": 1}, capaciteit=3), "Wijziging 1: kies een niveau"),
+        (_cel("capaciteit", gebied=["leergedrag"], capaciteit=3), "Wijziging 1: kies een bestaand"),
+        (_cel("capaciteit", vestiging=["11AA00"], capaciteit=3), "Wijziging 1: kies een vestiging"),
+        (_cel("capaciteit", capaciteit="3"), "Wijziging 1: geef een aantal plaatsen"),
+        ({"soort": ["sluiten"], "vestiging": "11AA00"}, "Wijziging 1: onbekende soort"),
+        ({"soort": {"a": 1}, "vestiging": "11AA00"}, "Wijziging 1: onbekende soort"),
+        (
+            {
+                "soort": "openen",
+                "naam": "Nieuw",
+                "soort_locatie": ["sbo"],
+                "bij_vestiging": "11AA00",
+                "plaatsen": [{"niveau": SBO, "gebied": "gedrag", "capaciteit": 2}],
+            },
+            "Wijziging 1: kies een bestaande soort school",
+        ),
+        (
+            {
+                "soort": "openen",
+                "naam": ["Nieuw"],
+                "bij_vestiging": {"id": "11AA00"},
+                "plaatsen": [{"niveau": [EXTRA], "gebied": {}, "capaciteit": [2]}],
+            },
+            "Wijziging 1: geef de nieuwe locatie een naam",
+        ),
+        ("sluiten", "Wijziging 1: geef een wijziging als object"),
+        (["sluiten"], "Wijziging 1: geef een wijziging als object"),
+    ],
+)
+def test_waarden_van_het_verkeerde_type_geven_een_melding(wijziging, melding):
+    """JSON may hold lists, objects or numbers where text is expected: a numbered message,
+    never a TypeError."""
+    meldingen = _fouten(wijziging)
+    assert any(m.startswith(melding) for m in meldingen), meldingen

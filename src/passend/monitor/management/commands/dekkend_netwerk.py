@@ -1,6 +1,7 @@
 """``manage.py dekkend_netwerk``: the placement optimiser on exported CSV files (ADR 0010)."""
 
 import json
+import math
 from argparse import ArgumentParser, RawDescriptionHelpFormatter
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from passend.monitor.netwerk.bestanden import (
     Invoerfout,
     aggregeren,
+    gebieden_zonder_plaatsen,
     leerlingen_lezen,
     locaties_lezen,
     per_leerling,
@@ -25,15 +27,35 @@ zo regulier mogelijk) en schrijft de toewijzing en een samenvatting als JSON.
 
 Bestanden: UTF-8 (met of zonder BOM), gescheiden door ; of , met een kopregel.
   Leerlingen (een regel per leerling): id, lat, lon, sector (po/vo),
-    niveau (extra/sbo/so voor po; extra/pro/vso voor vo), gebied (leeg: onbekend),
-    regio (optioneel).
+    niveau (extra/sbo/so voor po; extra/pro/vso voor vo), gebied (leeg: onbekend;
+    hoofdletters tellen niet), regio (optioneel).
   Locaties (een regel per locatie): id, lat, lon, soort (bao/sbo/so/so_vso/vso/vo/pro),
     naam en regio (optioneel), en per plaatscel een kolom capaciteit_<niveau>_<gebied>,
     bijvoorbeeld capaciteit_sbo_leergedrag (aantal plaatsen, leeg is 0).
 Uitvoer: {"samenvatting": ..., "toewijzingen": [{"leerling", "locatie", "niveau", "gebied",
   "afstand_km"}], "niet_geplaatst": [id, ...], "instellingen": {...}}.
 Bij fouten in de invoer: een melding per regel en kolom, en er wordt niets geschreven.
+Een gebied van een leerling zonder kolom met plaatsen geeft een waarschuwing.
+Afstanden (--max-afstand, --straf-speciaal): 0 tot en met 1000 km.
+Is de plaatsing niet bewezen de beste, dan stopt het commando met een fout en schrijft niets.
 """
+
+
+#: The largest distance (km) an option may give: a guard against typing errors.
+MAXIMALE_AFSTAND_KM = 1000.0
+
+
+def _afstand(optie: str, waarde: float) -> float:
+    """A distance in km: finite and from 0 to ``MAXIMALE_AFSTAND_KM`` (else ``CommandError``)."""
+    if not math.isfinite(waarde):
+        raise CommandError(f"{optie}: geef een eindig getal (km), geen '{waarde}'.")
+    if waarde < 0:
+        raise CommandError(f"{optie}: de afstand mag niet negatief zijn.")
+    if waarde > MAXIMALE_AFSTAND_KM:
+        raise CommandError(
+            f"{optie}: de afstand mag niet groter zijn dan {MAXIMALE_AFSTAND_KM:g} km."
+        )
+    return waarde
 
 
 #: (sector, niveau of the place) pairs that have a maximum distance.
@@ -51,9 +73,7 @@ def _max_afstand(waarde: str) -> tuple[tuple[str, str], float]:
         afstand = float(km)
     except ValueError as fout:
         raise CommandError(f"--max-afstand {waarde}: '{km}' is geen getal (km).") from fout
-    if afstand < 0:
-        raise CommandError(f"--max-afstand {waarde}: de afstand mag niet negatief zijn.")
-    return (sector, niveau), afstand
+    return (sector, niveau), _afstand(f"--max-afstand {waarde}", afstand)
 
 
 class Command(BaseCommand):
@@ -101,10 +121,11 @@ class Command(BaseCommand):
             sleutel, km = _max_afstand(waarde)
             max_afstand[sleutel] = km
         straf = opties["straf_speciaal"]
+        herkomst = f"--straf-speciaal {straf:g}" if straf is not None else ""
         if straf is None:
             straf = float(instellingen_passend["DEKKEND_NETWERK_STRAF_SPECIAAL_KM"])
-        if straf < 0:
-            raise CommandError("--straf-speciaal mag niet negatief zijn.")
+            herkomst = "De instelling DEKKEND_NETWERK_STRAF_SPECIAAL_KM"
+        straf = _afstand(herkomst, straf)
         instellingen = Instellingen(max_afstand_km=max_afstand, straf_speciaal_km=straf)
         try:
             leerlingen = leerlingen_lezen(opties["leerlingen"])
@@ -115,6 +136,13 @@ class Command(BaseCommand):
         if ontbrekend:
             raise CommandError(f"Geen maximale afstand voor {', '.join(ontbrekend)}.")
 
+        for gebied, aantal in gebieden_zonder_plaatsen(leerlingen, locaties).items():
+            self.stderr.write(
+                f"Let op: het gebied '{gebied}' van {aantal} leerling(en) komt in geen kolom "
+                f"capaciteit_<niveau>_{gebied} met plaatsen in het locatiebestand voor; "
+                "deze leerlingen kunnen niet geplaatst worden. Controleer de gebiedscode."
+            )
+
         vraag, leden = aggregeren(leerlingen)
 
         uitgebreid = int(opties.get("verbosity", 1)) >= 2
@@ -124,6 +152,12 @@ class Command(BaseCommand):
                 self.stderr.write(f"{procent:3d}% {tekst}")
 
         uitkomst = oplossen(vraag, locaties, instellingen, voortgang)
+        if not uitkomst.bewezen_optimaal:
+            # A placement that is not proven best must not pass for the answer.
+            raise CommandError(
+                "De rekenmodule kon niet bewijzen dat de plaatsing de beste is; er is niets "
+                "geschreven. Probeer het opnieuw of controleer de invoer."
+            )
         toewijzingen, niet_geplaatst = per_leerling(uitkomst, leden)
         resultaat: dict[str, Any] = {
             "samenvatting": samenvatten(uitkomst, vraag, locaties),

@@ -10,7 +10,7 @@ claimed with a guarded update, so a thread and a worker never run the same one t
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from passend.monitor.services.netwerk import vastgelopen_terugzetten, wachtrij_uitvoeren
 
@@ -38,8 +38,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opties: Any) -> None:
         if opties["vastgelopen_na"] < 1:
-            self.stderr.write("--vastgelopen-na moet minstens 1 minuut zijn.")
-            return
+            raise CommandError("--vastgelopen-na moet minstens 1 minuut zijn.")
+        if opties["maximaal"] is not None and opties["maximaal"] < 1:
+            raise CommandError("--maximaal moet minstens 1 zijn (laat de optie weg voor alles).")
+        if opties["wachttijd"] < 1:
+            raise CommandError("--wachttijd moet minstens 1 seconde zijn.")
         while True:
             teruggezet = vastgelopen_terugzetten(minuten=opties["vastgelopen_na"])
             uitgevoerd = wachtrij_uitvoeren(maximaal=opties["maximaal"])
@@ -50,4 +53,4 @@ class Command(BaseCommand):
                 )
             if not opties["blijven"]:
                 return
-            time.sleep(max(1, opties["wachttijd"]))
+            time.sleep(opties["wachttijd"])
