@@ -3,8 +3,9 @@
 The SWV's directeur logs in, opens the dashboard (the running school year), makes a filter
 mistake (a start date without an end date) and sees the error, chooses school year
 2025-2026, reads the TLVs per 1,000 pupils beside their count, sees a chart with its
-table, and downloads the CSV file. The inspecteur opens the table of every SWV side by side,
-where small cells read "<10", and opens one SWV's dashboard. Every page is checked:
+table, and downloads the CSV file. The inspecteur opens the table of every SWV side by side
+(one school year), where small cells read "<10" (no page per SWV); the toezichthouder reads
+one school year without the previous year or charts. Every page is checked:
 styled, a screenshot, axe-core WCAG 2.1 AA with 0 violations.
 """
 
@@ -59,7 +60,7 @@ def test_directeur_leest_het_dashboard_en_downloadt(
     check_page(page, artefacts, "dashboard-fout")
 
     page.get_by_label("Of een eigen periode: van").fill("")
-    page.get_by_label("Schooljaar").select_option("2025-2026")
+    page.get_by_label("Schooljaar (tot en met)").select_option("2025-2026")
     page.get_by_role("button", name="Toon").click()
     expect(page.get_by_role("heading", level=2, name="1 augustus 2025 tot en met 31 juli 2026"))
     tlv = page.get_by_role("table", name="Toelaatbaarheidsverklaringen (TLV's): aantal, cijfer")
@@ -88,17 +89,48 @@ def test_inspecteur_vergelijkt_alle_swvs(page: Page, artefacts: Artefacts, werel
     expect(
         page.get_by_role("heading", level=1, name="Alle samenwerkingsverbanden naast elkaar")
     ).to_be_visible()
-    page.get_by_label("Schooljaar").select_option("2025-2026")
+    # One school year only: no own dates, no number of years, and why.
+    expect(page.get_by_label("Of een eigen periode: van")).to_have_count(0)
+    expect(page.get_by_label("Aantal schooljaren")).to_have_count(0)
+    expect(page.get_by_role("main")).to_contain_text(
+        "Zo kan niemand uit twee overzichten samen een klein aantal afleiden."
+    )
+    page.get_by_label("Schooljaar", exact=True).select_option("2025-2026")
     page.get_by_role("button", name="Toon").click()
+    expect(
+        page.get_by_role("heading", level=2, name="1 augustus 2025 tot en met 31 juli 2026")
+    ).to_be_visible()
     tabel = page.get_by_role("table", name="Kengetallen per samenwerkingsverband")
     expect(tabel.get_by_role("row").filter(has_text="SWV Hogeland")).to_contain_text("<10")
     expect(tabel.get_by_role("row").filter(has_text="Totaal")).to_be_visible()
+    # The national table is their only view: no link to a page per SWV.
+    expect(tabel.get_by_role("link")).to_have_count(0)
     expect(page.get_by_role("main")).to_contain_text("Kleine aantallen worden niet getoond")
     check_page(page, artefacts, "landelijk")
 
-    tabel.get_by_role("link", name=f"SWV Monitorstad ({wereld.swv.code})").click()
+
+def test_toezichthouder_ziet_een_schooljaar_zonder_vergelijking(
+    page: Page, artefacts: Artefacts, wereld: Wereld
+) -> None:
+    rol = RolFactory(rolsoort=Rolsoort.TOEZICHTHOUDER, samenwerkingsverband=wereld.swv)
+    log_in(page, artefacts, totp_voor(rol.gebruiker))
+    page.goto(reverse("monitor:dashboard"))
     expect(
         page.get_by_role("heading", level=1, name="Regionale monitor: SWV Monitorstad")
     ).to_be_visible()
-    expect(page.get_by_role("main")).to_contain_text("Kleine aantallen worden niet getoond")
-    check_page(page, artefacts, "dashboard-per-swv")
+    expect(page.get_by_label("Aantal schooljaren")).to_have_count(0)
+    expect(page.get_by_label("Schoolbestuur")).to_have_count(0)
+    page.get_by_label("Schooljaar", exact=True).select_option("2025-2026")
+    page.get_by_role("button", name="Toon").click()
+    expect(
+        page.get_by_role("heading", level=2, name="1 augustus 2025 tot en met 31 juli 2026")
+    ).to_be_visible()
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Kleine aantallen worden niet getoond")
+    expect(main).to_contain_text(
+        "Zo kan niemand uit twee overzichten samen een klein aantal afleiden."
+    )
+    expect(page.get_by_role("columnheader", name="Vorig jaar: aantal")).to_have_count(0)
+    expect(page.get_by_role("columnheader", name="Verandering")).to_have_count(0)
+    expect(page.get_by_role("img")).to_have_count(0)
+    check_page(page, artefacts, "dashboard-toezichthouder")

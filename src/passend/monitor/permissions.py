@@ -4,8 +4,10 @@
   detail (no suppression); its board or supervisors (``TOEZICHTHOUDER``) and the members
   of its ondersteuningsplanraad (``OPR_LID``) read the same dashboard with small cells
   suppressed. Nobody reads another SWV's dashboard (a 404).
-- The inspectorate and the ministry (``ALLEEN_AGGREGATEN``) read every SWV's figures, side
-  by side and per SWV, always with small cells suppressed.
+- The inspectorate and the ministry (``ALLEEN_AGGREGATEN``) read every SWV's figures side
+  by side (``kpi_landelijk``, always suppressed) and nothing else: no per-SWV dashboard,
+  whose suppression within one SWV could show a cell the national table hides as a
+  complement (the two together would reveal a small count).
 - The dekkend netwerk analyses of an SWV are read and started only by its directeur and
   functioneel beheerder: they show demand per postcode area and location, too fine for the
   board and the OPR (who read the suppressed dashboard) and for the inspectorate.
@@ -31,8 +33,8 @@ SWV_LEZERS = frozenset({R.DIRECTEUR, R.FUNCTIONEEL_BEHEERDER, R.TOEZICHTHOUDER, 
 SWV_ANALISTEN = frozenset({R.DIRECTEUR, R.FUNCTIONEEL_BEHEERDER})
 
 ROLLEN: dict[str, frozenset[str]] = {
-    # The KPI dashboard of one SWV (object: the Samenwerkingsverband).
-    "kpi": SWV_LEZERS | ALLEEN_AGGREGATEN,
+    # The KPI dashboard of the own SWV (object: the Samenwerkingsverband).
+    "kpi": SWV_LEZERS,
     # The KPI dashboard without small-cell suppression.
     "kpi_ongemaskeerd": SWV_ANALISTEN,
     # Every SWV side by side (suppressed).
@@ -44,8 +46,8 @@ ROLLEN: dict[str, frozenset[str]] = {
 OBJECTACTIES = ("kpi", "kpi_ongemaskeerd", "netwerk_bekijken", "netwerk_berekenen")
 
 WEIGERREDENEN = {
-    "kpi": "alleen het samenwerkingsverband, zijn toezicht, de OPR, de inspectie en het "
-    "ministerie lezen de monitor",
+    "kpi": "alleen het samenwerkingsverband, zijn toezicht en de OPR lezen de monitor van het "
+    "samenwerkingsverband",
     "kpi_ongemaskeerd": "alleen de directeur en de functioneel beheerder zien kleine aantallen",
     "kpi_landelijk": "alleen de inspectie en het ministerie zien alle samenwerkingsverbanden",
     "netwerk_bekijken": "alleen de directeur en de functioneel beheerder lezen de analyses van het netwerk",
@@ -63,12 +65,10 @@ def _swv_id(obj: Any) -> int | None:
 
 @rules.predicate
 def in_zicht(actor: Any, obj: Any) -> bool:
-    """Own SWV for SWV roles; every SWV for the inspectorate and the ministry (aggregates)."""
+    """The own SWV (or an analysis of it): every object action is about the actor's SWV."""
     swv_id = _swv_id(obj)
     if swv_id is None:
         return False
-    if actor.rolsoort in ALLEEN_AGGREGATEN:
-        return not isinstance(obj, Netwerkanalyse)
     return actor.rol.samenwerkingsverband_id == swv_id
 
 

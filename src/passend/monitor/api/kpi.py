@@ -2,13 +2,15 @@
 (``landelijk``). Read-only, aggregates only.
 
 The same selectors as the pages (``kpi_dashboard``, ``kpi_landelijk``) authorise and write
-the one access-log record. A role that may never read the figures gets a 403 (logged); the
-SWV is resolved and authorised first (``swv_voor_kpi``: an unknown code or another SWV's is
-a logged 404), and only then are the other query parameters checked: bad ones are a 400
-with a machine-readable body (``code`` and ``velden``). Whoever sees suppressed figures
-(the board, the OPR, the inspectorate, the ministry) asks for whole school years
-(``schooljaar`` and ``jaren``) without ``bestuur`` or ``soort``: ``van``/``tot`` or a filter
-is a 400 for them. Decimal figures are strings ("12.5", a
+the one access-log record. A role that may never read the figures gets a 403 (logged):
+``kengetallen`` is the own SWV's figures, for its directeur, functioneel beheerder, board
+and OPR (the inspectorate and the ministry read ``landelijk`` only); then the query
+parameters are checked: bad ones are a 400 with a machine-readable body (``code`` and
+``velden``). Whoever sees suppressed figures (the board, the OPR, the national table) asks
+for exactly one school year (``schooljaar``) without ``bestuur`` or ``soort`` and gets no
+previous year and no change (null) and no ``reeksen``: ``van``/``tot``, ``jaren`` other than
+1 or a filter is a 400 for them (see ``selectors/kpi.py``: views must not be combinable).
+Decimal figures are strings ("12.5", a
 point as decimal separator) so that no precision is lost; counts are integers; a suppressed
 or unknown figure is null (``onderdrukt`` says which).
 """
@@ -24,9 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from passend.accounts.actor import Actor
 from passend.accounts.api import api_actor
-from passend.accounts.rules import ALLEEN_AGGREGATEN
 from passend.core.kalender import schooljaar_van
 from passend.core.models import Actie
 from passend.monitor.forms.kpi import besturen_van, schooljaren_tot_en_met
@@ -44,12 +44,15 @@ from passend.monitor.selectors.kpi import (
     controleer_periode,
     kpi_dashboard,
     kpi_landelijk,
-    swv_voor_kpi,
 )
 from passend.organisaties.models import Samenwerkingsverband
 from passend.organisaties.rules import Sector, Soort
 
 BUITEN_BEREIK = "Kies datums tussen 2000 en 2100."
+EIGEN_SWV = (
+    "Deze parameter bestaat niet: u leest de cijfers van uw eigen samenwerkingsverband. "
+    "De inspectie en het ministerie lezen /api/v1/monitor/landelijk/."
+)
 
 # --- Output ---------------------------------------------------------------------------------
 
@@ -89,10 +92,18 @@ class KengetalSerializer(serializers.Serializer[Any]):
         "leeg zonder noemer.",
     )
     vorig_jaar_aantal = serializers.IntegerField(
-        allow_null=True, help_text="Het aantal in dezelfde periode een jaar eerder."
+        allow_null=True,
+        help_text="Het aantal in dezelfde periode een jaar eerder; altijd null als kleine "
+        "aantallen zijn weggelaten (dan is er geen vergelijking met vorig jaar).",
     )
-    vorig_jaar_waarde = _decimaal("Het kengetal in dezelfde periode een jaar eerder.")
-    verandering = _decimaal("De verandering ten opzichte van vorig jaar, in procent.")
+    vorig_jaar_waarde = _decimaal(
+        "Het kengetal in dezelfde periode een jaar eerder (null als kleine aantallen zijn "
+        "weggelaten)."
+    )
+    verandering = _decimaal(
+        "De verandering ten opzichte van vorig jaar, in procent (null als kleine aantallen "
+        "zijn weggelaten)."
+    )
     landelijk = _decimaal("Het landelijke cijfer (deelnamepercentages).")
     onderdrukt = serializers.BooleanField(
         help_text="Waar: een klein aantal (nu of vorig jaar) is weggelaten."
@@ -140,7 +151,11 @@ class KengetallenSerializer(serializers.Serializer[Any]):
     onderdrukt = serializers.BooleanField(help_text="Waar: kleine aantallen zijn weggelaten.")
     grens = serializers.IntegerField(help_text="Aantallen van 1 tot deze grens worden weggelaten.")
     kengetallen = KengetalSerializer(many=True)
-    reeksen = ReeksSerializer(many=True, help_text="Kengetallen per schooljaar (grafieken).")
+    reeksen = ReeksSerializer(
+        many=True,
+        help_text="Kengetallen per schooljaar (grafieken); leeg als kleine aantallen zijn "
+        "weggelaten.",
+    )
 
 
 class KolomSerializer(serializers.Serializer[Any]):
@@ -231,8 +246,8 @@ def landelijk_gegevens(landelijk: Landelijk) -> dict[str, Any]:
 
 class PeriodeParameters(serializers.Serializer[Any]):
     """The period: ``van`` and ``tot``, or ``jaren`` whole school years up to ``schooljaar``
-    (default: the running one, up to today). With context ``vrije_periode`` False only the
-    school years."""
+    (default: the running one, up to today). With context ``vrije_periode`` False (suppressed
+    figures) exactly one school year: ``schooljaar`` alone."""
 
     van = serializers.DateField(
         required=False, error_messages={"invalid": "Geef een datum als JJJJ-MM-DD."}
@@ -268,9 +283,12 @@ class PeriodeParameters(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         van, tot = attrs.get("van"), attrs.get("tot")
-        if not self.context.get("vrije_periode", True) and (van is not None or tot is not None):
-            veld = "van" if van is not None else "tot"
-            raise serializers.ValidationError({veld: [HELE_SCHOOLJAREN]})
+        if not self.context.get("vrije_periode", True):
+            if van is not None or tot is not None:
+                veld = "van" if van is not None else "tot"
+                raise serializers.ValidationError({veld: [HELE_SCHOOLJAREN]})
+            if attrs.get("jaren") not in (None, 1):
+                raise serializers.ValidationError({"jaren": [HELE_SCHOOLJAREN]})
         if (van is not None or tot is not None) and (
             attrs.get("schooljaar") is not None or attrs.get("jaren") is not None
         ):
@@ -302,7 +320,9 @@ class PeriodeParameters(serializers.Serializer[Any]):
             return van, tot
         return schooljaren_tot_en_met(
             self.validated_data.get("schooljaar") or schooljaar_van(vandaag),
-            self.validated_data.get("jaren") or 1,
+            (self.validated_data.get("jaren") or 1)
+            if self.context.get("vrije_periode", True)
+            else 1,
             vandaag,
         )
 
@@ -318,7 +338,6 @@ class KengetallenParameters(PeriodeParameters):
         required=False,
         error_messages={"invalid_choice": "Onbekende soort school."},
     )
-    samenwerkingsverband = serializers.CharField(required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not self.context.get("filters", True):
@@ -376,7 +395,8 @@ PERIODE = [
         "jaren",
         OpenApiTypes.INT,
         description=f"Aantal hele schooljaren tot en met `schooljaar` (1 tot "
-        f"{MAXIMALE_PERIODE_JAREN}, standaard 1).",
+        f"{MAXIMALE_PERIODE_JAREN}, standaard 1). Wie kleine aantallen niet ziet, vraagt "
+        "altijd één schooljaar (anders 400).",
     ),
 ]
 
@@ -400,28 +420,26 @@ class KengetallenView(APIView):
                 enum=list(Soort.values),
                 description="Soort school. Alleen voor de directeur en de functioneel beheerder.",
             ),
-            OpenApiParameter(
-                "samenwerkingsverband",
-                OpenApiTypes.STR,
-                description="Code van het samenwerkingsverband, bijvoorbeeld PO2401. Verplicht "
-                "voor de inspectie en het ministerie; een samenwerkingsverband leest alleen "
-                "zijn eigen cijfers.",
-            ),
         ],
         responses={200: KengetallenSerializer},
         description=(
-            "De kengetallen van één samenwerkingsverband in een periode: bij elk cijfer het "
-            "aantal, de waarde van een jaar eerder en de verandering, en per schooljaar de "
-            "reeksen van de grafieken. Alleen aantallen. Voor de inspectie, het ministerie, "
-            "een toezichthouder en de OPR zijn aantallen onder `grens` weggelaten (null)."
+            "De kengetallen van het eigen samenwerkingsverband in een periode: bij elk cijfer "
+            "het aantal, de waarde van een jaar eerder en de verandering, en per schooljaar de "
+            "reeksen van de grafieken. Alleen aantallen. Voor een toezichthouder en de OPR "
+            "zijn aantallen onder `grens` weggelaten (null), altijd over één schooljaar, "
+            "zonder vorig jaar, verandering en reeksen. De inspectie en het ministerie lezen "
+            "`landelijk` (hier 403)."
         ),
     )
     def get(self, request: Request) -> Response:
         route = "api:monitor-kengetallen"
         actor = api_actor(request)
         beleid.eis_rol(actor, "kpi", log_actie=Actie.LEZEN, object_type=OBJECT_TYPE, route=route)
-        # First the SWV (an unknown or hidden one: a logged 404), then the rest.
-        swv = _samenwerkingsverband(actor, request, route)
+        if "samenwerkingsverband" in request.query_params:
+            # Only the own SWV (the inspectorate and the ministry read ``landelijk``).
+            raise serializers.ValidationError({"samenwerkingsverband": [EIGEN_SWV]})
+        swv = actor.rol.samenwerkingsverband
+        assert swv is not None  # every role with "kpi" is held in an SWV
         onderdrukt = beleid.onderdrukt(actor, swv)
         parameters = _parameters(
             KengetallenParameters, request, vrije_periode=not onderdrukt, filters=not onderdrukt
@@ -457,20 +475,6 @@ class KengetallenView(APIView):
         )
 
 
-def _samenwerkingsverband(actor: Actor, request: Request, route: str) -> Samenwerkingsverband:
-    """The SWV asked for: the own one by default; the national roles must name one. An
-    unknown code or another SWV's is a logged 404 (``swv_voor_kpi``)."""
-    _dubbel(request, ["samenwerkingsverband"])
-    code = request.query_params.get("samenwerkingsverband")
-    if not code:
-        if actor.rolsoort in ALLEEN_AGGREGATEN or actor.rol.samenwerkingsverband is None:
-            raise serializers.ValidationError(
-                {"samenwerkingsverband": ["Geef de code van een samenwerkingsverband op."]}
-            )
-        return actor.rol.samenwerkingsverband
-    return swv_voor_kpi(actor=actor, code=code, route=route)
-
-
 class LandelijkView(APIView):
     """Every SWV's main KPI figures side by side."""
 
@@ -486,7 +490,8 @@ class LandelijkView(APIView):
         description=(
             "De belangrijkste kengetallen van elk samenwerkingsverband naast elkaar, met het "
             "totaal. Alleen voor de inspectie en het ministerie; aantallen onder `grens` zijn "
-            "altijd weggelaten (null)."
+            "altijd weggelaten (null). Altijd één schooljaar, zonder vorig jaar en verandering "
+            "(null)."
         ),
     )
     def get(self, request: Request) -> Response:

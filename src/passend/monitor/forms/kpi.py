@@ -1,13 +1,14 @@
 """The filters of the KPI dashboard and of the all-SWV table (GET forms).
 
-A period is one to ``MAXIMALE_PERIODE_JAREN`` whole school years up to a chosen one, or (for
-the directeur and the functioneel beheerder only) an own period from–to of at most that
-long; without either, the current school year up to today. The dashboard narrows on a
-school board (the boards of the SWV's member locations) and a soort of location, for the
-directeur and the functioneel beheerder only: with suppressed figures, the difference
-between a filtered and an unfiltered view could reveal a small cell, so those actors get
-whole school years and no filters (asking for them anyway is an error, not ignored). The
-all-SWV table narrows on a sector. Every field has a Dutch label and Dutch errors.
+For the directeur and the functioneel beheerder a period is one to
+``MAXIMALE_PERIODE_JAREN`` whole school years up to a chosen one, or an own period from–to
+of at most that long; without either, the current school year up to today; the dashboard
+narrows on a school board (the boards of the SWV's member locations) and a soort of
+location. Whoever sees suppressed figures (the board, the OPR, the national table) chooses
+exactly one school year and nothing else: two views together (a filtered and an unfiltered
+one, two years and one) could reveal a small cell (see ``selectors/kpi.py``). Asking for
+more anyway is an error, not ignored. The all-SWV table narrows on a sector (which only
+chooses the SWVs listed). Every field has a Dutch label and Dutch errors.
 """
 
 from datetime import date
@@ -76,8 +77,8 @@ class BestuurKeuze(forms.ModelChoiceField):
 
 
 class PeriodeForm(NLDesignForm):
-    """The period: whole school years up to a chosen one, or (``vrije_periode``) an own
-    period from–to."""
+    """The period: whole school years up to a chosen one, or an own period from–to; without
+    ``vrije_periode`` (suppressed figures) exactly one school year."""
 
     ZONDER_VERPLICHT_HINT = frozenset(
         {"schooljaar", "jaren", "van", "tot", "bestuur", "soort", "sector"}
@@ -113,11 +114,17 @@ class PeriodeForm(NLDesignForm):
         if not vrije_periode:
             del self.fields["van"]
             del self.fields["tot"]
+            del self.fields["jaren"]
+            veld.label = "Schooljaar"
 
     def clean(self) -> dict[str, Any]:
         gegevens = super().clean() or {}
         if not self.vrije_periode:
-            if self.data.get("van") or self.data.get("tot"):
+            if (
+                self.data.get("van")
+                or self.data.get("tot")
+                or self.data.get("jaren") not in (None, "", "1")
+            ):
                 self.add_error(None, HELE_SCHOOLJAREN)
             return gegevens
         if "van" in self.errors or "tot" in self.errors:
@@ -151,7 +158,7 @@ class PeriodeForm(NLDesignForm):
             return van, tot
         return schooljaren_tot_en_met(
             gegevens.get("schooljaar") or self.standaard,
-            int(gegevens.get("jaren") or 1),
+            int(gegevens.get("jaren") or 1) if self.vrije_periode else 1,
             self.vandaag,
         )
 
@@ -226,7 +233,7 @@ class DashboardForm(PeriodeForm):
 
 
 class LandelijkForm(PeriodeForm):
-    """Every SWV side by side (always suppressed): whole school years and sector."""
+    """Every SWV side by side (always suppressed): one school year and a sector."""
 
     sector = forms.ChoiceField(
         label="Sector",

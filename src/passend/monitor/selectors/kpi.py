@@ -2,19 +2,26 @@
 
 Every figure is counted by the other apps' ``kengetallen`` selectors (a small, fixed number
 of grouped SQL queries, for one SWV or for all SWVs at once) and put together here into
-``Kengetal`` rows: the count beside the rate, the previous year's value and the change,
-the national reference and small-cell suppression. The selectors authorise (the monitor
-policy) and write one access-log record before returning; the figures are aggregates, so
-the record names no pupil.
+``Kengetal`` rows: the count beside the rate, the previous year's value and the change (for
+unsuppressed readers), the national reference and small-cell suppression. The selectors
+authorise (the monitor policy) and write one access-log record before returning; the
+figures are aggregates, so the record names no pupil.
 
-Suppression (for the board, the OPR, the inspectorate and the ministry; the directeur and
-the functioneel beheerder see everything): a count of 1 to ``KLEINE_CEL_GRENS`` - 1 is
-hidden with the rate computed from it, and so is a small denominator that is not the pupil
-count. Then secondary suppression (``rules.aanvullend_onderdrukken``): wherever shown
-figures add up (TLVs by type and category and their total, the school years of a chart and
-the period, the SWVs of the national table and their totals) no sum may have exactly one
-hidden cell. To keep differences between views from giving a hidden cell away, these
-actors get no board or soort filters and only whole school years as a period.
+Suppression (for the board and the OPR on their SWV's dashboard, and for the inspectorate
+and the ministry, who read only the national table; the directeur and the functioneel
+beheerder see everything): a count of 1 to ``KLEINE_CEL_GRENS`` - 1 is hidden with the rate
+computed from it, and so is a small denominator that is not the pupil count. Then secondary
+suppression (``rules.aanvullend_onderdrukken``): wherever shown figures add up (TLVs by type
+and category and their total, the SWVs of the national table and their totals) no sum may
+have exactly one hidden cell.
+
+Views must not be combinable: one view's complement cell must not be shown by another
+view, and a difference of two views (two years minus one, a filtered minus an unfiltered
+one) must not be a hidden cell. So every suppressed view is canonical: exactly ONE whole
+school year, no previous year, no change, no per-year chart series, no board or soort
+filter (``een_schooljaar``; a ValueError otherwise, the forms and the API refuse it first).
+One SWV's school year is suppressed the same way wherever it is shown, and the
+inspectorate and the ministry have no per-SWV view next to the national table.
 
 Filters (the directeur only): with a school board or a soort of school, a case counts
 when its location (the school of the pupil, of the TLV, of the request) is one of the
@@ -57,7 +64,6 @@ from passend.monitor.rules import (
 )
 from passend.ondersteuning.selectors import opp_kengetallen
 from passend.organisaties.models import Samenwerkingsverband
-from passend.organisaties.rules import normaliseer_swv_code
 from passend.organisaties.selectors import leerling_kengetallen, vestigingen_in_afbakening
 from passend.toelaatbaarheid.selectors.kengetallen import tlv_kengetallen
 from passend.verzuim.selectors.kengetallen import thuiszitter_kengetallen
@@ -75,8 +81,14 @@ GEEN_FILTERS = (
     "samenwerkingsverband."
 )
 HELE_SCHOOLJAREN = (
-    "Kies een of meer hele schooljaren (hoogstens 5). Een eigen periode kan alleen de "
-    "directeur of de functioneel beheerder van het samenwerkingsverband kiezen."
+    "Kies één heel schooljaar. Een eigen periode, meer schooljaren en een vergelijking met "
+    "vorig jaar zijn er alleen voor de directeur en de functioneel beheerder van het "
+    "samenwerkingsverband."
+)
+#: Why a suppressed reader sees one school year without comparison (shown on the pages).
+WAAROM_EEN_SCHOOLJAAR = (
+    "U ziet steeds één heel schooljaar, zonder vergelijking met vorig jaar en zonder "
+    "grafieken per jaar. Zo kan niemand uit twee overzichten samen een klein aantal afleiden."
 )
 
 #: Groups of figures (code → Dutch heading), in display order.
@@ -162,6 +174,17 @@ def hele_schooljaren(van: date, tot: date, vandaag: date | None = None) -> bool:
     return tot == schooljaar_einde(schooljaar_van(tot)) or (
         tot == vandaag and schooljaar_van(tot) == schooljaar_van(vandaag)
     )
+
+
+def een_schooljaar(van: date, tot: date, vandaag: date | None = None) -> bool:
+    """Whether [van, tot] is exactly one whole school year (the running one up to today):
+    the only period of a suppressed view."""
+    return hele_schooljaren(van, tot, vandaag) and schooljaar_van(van) == schooljaar_van(tot)
+
+
+def zonder_vorig_jaar(k: Kengetal) -> Kengetal:
+    """The figure without the previous year and the change (a suppressed view)."""
+    return replace(k, vorig_jaar_aantal=None, vorig_jaar_waarde=None, verandering=None)
 
 
 def schooljaren(van: date, tot: date) -> list[tuple[str, date, date]]:
@@ -756,35 +779,6 @@ def _vestigingen(afbakening: Afbakening) -> QuerySet[Any, Any] | None:
     return vestigingen_in_afbakening(bestuur_id=afbakening.bestuur_id, soort=afbakening.soort)
 
 
-def swv_voor_kpi(
-    *, actor: Any, code: str, route: str, log_actie: Actie = Actie.LEZEN
-) -> Samenwerkingsverband:
-    """The SWV of ``code`` if the actor may read its figures: a logged 403 for a role
-    without the monitor, a logged 404 for an unknown code or an SWV the actor may not see
-    (the same answer: existence is not revealed). Nothing is logged on success: the
-    figures' selector that follows writes the one record of the request."""
-    beleid.eis_rol(actor, "kpi", log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
-    genormaliseerd = normaliseer_swv_code(code)
-    swv = (
-        Samenwerkingsverband.objects.filter(code=genormaliseerd).first() if genormaliseerd else None
-    )
-    swv_obj: Any = swv  # the policy's object is typed as an analysis; for "kpi" the SWV
-    if swv is None or not beleid.mag(actor, "kpi", swv_obj):
-        toegang_vastleggen(
-            actor=actor,
-            actie=log_actie,
-            object_type=OBJECT_TYPE,
-            object_id=(genormaliseerd or code)[:64],
-            toegestaan=False,
-            reden="geweigerd: onbekend samenwerkingsverband"
-            if swv is None
-            else "geweigerd: niet het eigen samenwerkingsverband",
-            route=route,
-        )
-        raise Http404(NIET_GEVONDEN)
-    return swv
-
-
 def kpi_dashboard(
     *,
     actor: Any,
@@ -795,7 +789,9 @@ def kpi_dashboard(
     route: str,
     log_actie: Actie = Actie.LEZEN,
 ) -> Dashboard:
-    """The SWV's figures over [van, tot] with the previous year and the chart lines.
+    """The SWV's figures over [van, tot] with the previous year and the chart lines (only
+    for the directeur and the functioneel beheerder: a suppressed view is one school year
+    without them, see the module docstring).
 
     A role without the monitor is refused (logged 403), another SWV is hidden (logged 404);
     one access-log record (``log_actie``: ``Actie.EXPORTEREN`` for a download) is written
@@ -803,7 +799,7 @@ def kpi_dashboard(
     suppression) unless the actor is the SWV's directeur or functioneel beheerder. Raises
     ValueError for a period longer than ``MAXIMALE_PERIODE_JAREN`` (before anything is
     logged), and for a suppressed actor with a board or soort filter or a period that is
-    not whole school years (the forms refuse both first).
+    not exactly one whole school year (the forms and the API refuse both first).
     """
     controleer_periode(van, tot)
     beleid.eis_rol(actor, "kpi", log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
@@ -823,23 +819,37 @@ def kpi_dashboard(
     onderdrukt = beleid.onderdrukt(actor, samenwerkingsverband)
     if onderdrukt and (afbakening.bestuur_id is not None or afbakening.soort is not None):
         raise ValueError(GEEN_FILTERS)
-    if onderdrukt and not hele_schooljaren(van, tot):
+    if onderdrukt and not een_schooljaar(van, tot):
         raise ValueError(HELE_SCHOOLJAREN)
     grens = kleine_cel_grens()
     vestiging_ids = _vestigingen(afbakening)
     swv_id = samenwerkingsverband.pk
     sector = samenwerkingsverband.sector
-    vorig_van, vorig_tot = vorige_periode(van, tot)
     nu = ruwe_cijfers(swv_ids=[swv_id], van=van, tot=tot, vestiging_ids=vestiging_ids)
-    vorig = ruwe_cijfers(
-        swv_ids=[swv_id], van=vorig_van, tot=vorig_tot, vestiging_ids=vestiging_ids
-    )
-    kengetallen = kengetallen_uit(
-        nu.get(swv_id, {}), vorig.get(swv_id, {}), landelijk=landelijke_deelname(tot), sector=sector
-    )
-    per_jaar = _per_jaar(swv=samenwerkingsverband, van=van, tot=tot, vestiging_ids=vestiging_ids)
     if onderdrukt:
-        kengetallen, per_jaar = _onderdruk_dashboard(kengetallen, per_jaar, grens)
+        # One school year, no previous year, no chart series: the canonical view.
+        kengetallen = [
+            zonder_vorig_jaar(k)
+            for k in kengetallen_uit(
+                nu.get(swv_id, {}), {}, landelijk=landelijke_deelname(tot), sector=sector
+            )
+        ]
+        kengetallen = _onderdruk_dashboard(kengetallen, grens)
+        per_jaar: list[tuple[str, list[Kengetal], dict[str, Decimal]]] = []
+    else:
+        vorig_van, vorig_tot = vorige_periode(van, tot)
+        vorig = ruwe_cijfers(
+            swv_ids=[swv_id], van=vorig_van, tot=vorig_tot, vestiging_ids=vestiging_ids
+        )
+        kengetallen = kengetallen_uit(
+            nu.get(swv_id, {}),
+            vorig.get(swv_id, {}),
+            landelijk=landelijke_deelname(tot),
+            sector=sector,
+        )
+        per_jaar = _per_jaar(
+            swv=samenwerkingsverband, van=van, tot=tot, vestiging_ids=vestiging_ids
+        )
     toegang_vastleggen(
         actor=actor,
         actie=log_actie,
@@ -859,41 +869,18 @@ def kpi_dashboard(
         onderdrukt=onderdrukt,
         grens=grens,
         kengetallen=kengetallen,
-        reeksen=_reeksen(per_jaar),
+        reeksen=_reeksen(per_jaar) if per_jaar else [],
     )
 
 
 PERIODE = "periode"
 
 
-def _onderdruk_dashboard(
-    kengetallen: list[Kengetal],
-    per_jaar: list[tuple[str, list[Kengetal], dict[str, Decimal]]],
-    grens: int,
-) -> tuple[list[Kengetal], list[tuple[str, list[Kengetal], dict[str, Decimal]]]]:
-    """Primary and secondary suppression of a dashboard: the figures of the period and the
-    chart points per school year together. The points of a figure add up to the figure of
-    the period (for counts of a period: exactly; for stocks and distinct pupils at most,
-    which is treated the same); as each school year can be asked for on its own, a second
-    hidden cell is preferably the period's figure, not another year."""
+def _onderdruk_dashboard(kengetallen: list[Kengetal], grens: int) -> list[Kengetal]:
+    """Primary and secondary suppression of a (one school year) dashboard."""
     cellen = _cellen(PERIODE, kengetallen)
-    for jaar, jaarcijfers, _ in per_jaar:
-        cellen.update(_cellen(jaar, jaarcijfers))
-    optellingen: list[Optelling[Cel]] = optellingen_van_een_swv(PERIODE)
-    for code in {k.code for _, jaarcijfers, _ in per_jaar for k in jaarcijfers}:
-        optellingen.append(
-            Optelling(
-                tuple(("nu", jaar, code) for jaar, _, _ in per_jaar), (("nu", PERIODE, code),)
-            )
-        )
-    weg = aanvullend_onderdrukken(cellen, _klein(cellen, grens), optellingen)
-    return (
-        [_toepassen(PERIODE, k, weg) for k in kengetallen],
-        [
-            (jaar, [_toepassen(jaar, k, weg) for k in jaarcijfers], landelijk)
-            for jaar, jaarcijfers, landelijk in per_jaar
-        ],
-    )
+    weg = aanvullend_onderdrukken(cellen, _klein(cellen, grens), optellingen_van_een_swv(PERIODE))
+    return [_toepassen(PERIODE, k, weg) for k in kengetallen]
 
 
 def kpi_landelijk(
@@ -909,7 +896,8 @@ def kpi_landelijk(
     always with small cells suppressed, and the figures of all of them together.
 
     The inspectorate and the ministry only (logged 403); one access-log record. Raises
-    ValueError for a period that is not whole school years (the form refuses it first).
+    ValueError for a period that is not exactly one whole school year (the form and the
+    API refuse it first); there is no previous year and no change (a canonical view).
     Every SWV is counted whatever the sector filter, and the hidden cells are chosen over
     the whole country (rows, the sector totals and the national total add up): a table of
     one sector hides the same cells as the whole table, so the two together give nothing
@@ -919,28 +907,24 @@ def kpi_landelijk(
     beleid.eis_rol(
         actor, "kpi_landelijk", log_actie=log_actie, object_type=OBJECT_TYPE_LANDELIJK, route=route
     )
-    if not hele_schooljaren(van, tot):
+    if not een_schooljaar(van, tot):
         raise ValueError(HELE_SCHOOLJAREN)
     grens = kleine_cel_grens()
     alle = list(Samenwerkingsverband.objects.order_by("code"))
-    vorig_van, vorig_tot = vorige_periode(van, tot)
     nu = ruwe_cijfers(swv_ids=None, van=van, tot=tot, vestiging_ids=None, samen=True)
-    vorig = ruwe_cijfers(swv_ids=None, van=vorig_van, tot=vorig_tot, vestiging_ids=None, samen=True)
+    vorig: dict[Any, Ruw] = {}  # no previous year in a suppressed view
     landelijk = landelijke_deelname(tot)
     sectoren = sorted({swv.sector for swv in alle})
     per_sector = {sector: [swv for swv in alle if swv.sector == sector] for sector in sectoren}
     # A sector's total counts that sector's cases only (distinct pupils, medians).
     mediaan_bronnen = frozenset(BRONNEN)
-    samen_van: dict[str | None, tuple[Ruw, Ruw]] = {None: (nu.get(SAMEN, {}), vorig.get(SAMEN, {}))}
+    samen_van: dict[str | None, tuple[Ruw, Ruw]] = {None: (nu.get(SAMEN, {}), {})}
     if afbakening.sector is not None and afbakening.sector in per_sector:
         ids = [swv.pk for swv in per_sector[afbakening.sector]]
-        samen_nu, samen_vorig = (
-            ruwe_cijfers(
-                swv_ids=ids, van=v, tot=t, vestiging_ids=None, samen=True, bronnen=mediaan_bronnen
-            ).get(SAMEN, {})
-            for v, t in ((van, tot), (vorig_van, vorig_tot))
-        )
-        samen_van[afbakening.sector] = (samen_nu, samen_vorig)
+        samen_nu = ruwe_cijfers(
+            swv_ids=ids, van=van, tot=tot, vestiging_ids=None, samen=True, bronnen=mediaan_bronnen
+        ).get(SAMEN, {})
+        samen_van[afbakening.sector] = (samen_nu, {})
 
     def opgeteld(swvs: list[Samenwerkingsverband], bron: dict[int, Ruw], samen: Ruw) -> Ruw:
         return _opgeteld({**{s.pk: bron.get(s.pk, {}) for s in swvs}, SAMEN: samen})
@@ -969,12 +953,14 @@ def kpi_landelijk(
                     )[0]
                 else:
                     k = niet_van_toepassing(k.code)
-            uit.append(k)
+            uit.append(zonder_vorig_jaar(k))
         return uit
 
     rijen = {
         swv.pk: [
-            k if past_bij_sector(k.code, swv.sector) else niet_van_toepassing(k.code)
+            zonder_vorig_jaar(k)
+            if past_bij_sector(k.code, swv.sector)
+            else niet_van_toepassing(k.code)
             for k in kengetallen_uit(
                 nu.get(swv.pk, {}),
                 vorig.get(swv.pk, {}),
@@ -1085,12 +1071,13 @@ def _cel(waarde: int | Decimal | None, onderdrukt: bool, grens: int) -> object:
     return waarde
 
 
-def _rij(kengetal: Kengetal, grens: int) -> list[object]:
-    """One figure as a download row. A hidden cell reads "<10", never the number."""
+def _rij(kengetal: Kengetal, grens: int, *, met_vorig: bool = True) -> list[object]:
+    """One figure as a download row. A hidden cell reads "<10", never the number. Without
+    ``met_vorig`` (a suppressed view) no previous year and no change."""
     verborgen_nu = kengetal.onderdrukt and kengetal.aantal is None
     verborgen_vorig = kengetal.onderdrukt and kengetal.vorig_jaar_aantal is None
     verborgen_noemer = kengetal.onderdrukt and kengetal.noemer is None and kengetal.noemer_eenheid
-    return [
+    rij: list[object] = [
         GROEPEN[kengetal.groep],
         kengetal.label,
         _cel(kengetal.aantal, verborgen_nu, grens),
@@ -1102,26 +1089,41 @@ def _rij(kengetal: Kengetal, grens: int) -> list[object]:
         Eenheid(kengetal.eenheid).label,
         _cel(kengetal.noemer, bool(verborgen_noemer), grens),
         kengetal.noemer_eenheid,
-        _cel(kengetal.vorig_jaar_aantal, verborgen_vorig, grens),
-        _cel(
-            kengetal.vorig_jaar_waarde,
-            verborgen_vorig and kengetal.eenheid != Eenheid.AANTAL,
-            grens,
-        ),
-        _cel(kengetal.verandering, False, grens),
-        _cel(kengetal.landelijk, False, grens),
     ]
+    if met_vorig:
+        rij += [
+            _cel(kengetal.vorig_jaar_aantal, verborgen_vorig, grens),
+            _cel(
+                kengetal.vorig_jaar_waarde,
+                verborgen_vorig and kengetal.eenheid != Eenheid.AANTAL,
+                grens,
+            ),
+            _cel(kengetal.verandering, False, grens),
+        ]
+    return [*rij, _cel(kengetal.landelijk, False, grens)]
+
+
+#: The columns of the previous year and the change (absent in a suppressed view).
+KOP_VORIG = ("vorig jaar aantal", "vorig jaar waarde", "verandering (%)")
+
+
+def _kop(met_vorig: bool) -> list[str]:
+    return [k for k in KOP if met_vorig or k not in KOP_VORIG]
 
 
 def dashboard_tabel(dashboard: Dashboard) -> tuple[list[str], list[list[object]]]:
-    """Header and rows of a dashboard download: one row per figure."""
-    return list(KOP), [_rij(k, dashboard.grens) for k in dashboard.kengetallen]
+    """Header and rows of a dashboard download: one row per figure (a suppressed one
+    without the previous year and the change)."""
+    met_vorig = not dashboard.onderdrukt
+    return _kop(met_vorig), [
+        _rij(k, dashboard.grens, met_vorig=met_vorig) for k in dashboard.kengetallen
+    ]
 
 
 def landelijk_tabel(landelijk: Landelijk) -> tuple[list[str], list[list[object]]]:
     """Header and rows of the national download: one row per SWV and figure, then the
-    figures of all SWVs together."""
-    kop = ["samenwerkingsverband", "naam", *KOP]
+    figures of all SWVs together (one school year: no previous year, no change)."""
+    kop = ["samenwerkingsverband", "naam", *_kop(False)]
     rijen: list[list[object]] = []
     for rij in landelijk.rijen:
         for kengetal in rij.kengetallen:
@@ -1129,9 +1131,15 @@ def landelijk_tabel(landelijk: Landelijk) -> tuple[list[str], list[list[object]]
                 [
                     rij.samenwerkingsverband.code,
                     rij.samenwerkingsverband.naam,
-                    *_rij(kengetal, landelijk.grens),
+                    *_rij(kengetal, landelijk.grens, met_vorig=False),
                 ]
             )
     for kengetal in landelijk.totaal:
-        rijen.append(["totaal", "Alle samenwerkingsverbanden", *_rij(kengetal, landelijk.grens)])
+        rijen.append(
+            [
+                "totaal",
+                "Alle samenwerkingsverbanden",
+                *_rij(kengetal, landelijk.grens, met_vorig=False),
+            ]
+        )
     return kop, rijen

@@ -1,8 +1,9 @@
 """The KPI API: ``/api/v1/monitor/kengetallen/`` and ``/api/v1/monitor/landelijk/``.
 
-Own SWV by default; the national roles name one (400 without it); another SWV is a logged
-404 for an SWV role; a role without the right a 403; bad parameters a 400 with a
-machine-readable body. Decimals are strings.
+Always the own SWV (naming one is a 400); the national roles read only ``landelijk`` (a
+logged 403 on ``kengetallen``); a role without the right a 403; bad parameters a 400 with a
+machine-readable body. Suppressed readers get one school year without the previous year.
+Decimals are strings.
 """
 
 import pytest
@@ -105,21 +106,16 @@ def test_parameter_twee_keer_is_400(wereld: Wereld):
     assert "soort" in antwoord.json()["velden"]
 
 
-def test_ander_swv_is_404_en_gelogd(wereld: Wereld):
+@pytest.mark.parametrize("rolsoort", [R.DIRECTEUR, R.TOEZICHTHOUDER])
+def test_een_swv_noemen_kan_niet(wereld: Wereld, rolsoort: str):
     ander = maak_wereld(tlvs=0, naam="SWV Elders")
-    antwoord = token_client(wereld, R.DIRECTEUR).get(
-        KENGETALLEN, {"samenwerkingsverband": ander.swv.code}
-    )
-    assert antwoord.status_code == 404
-    regel = Toegangsregel.objects.get()
-    assert (regel.resultaat, regel.object_id) == (Resultaat.GEWEIGERD, ander.swv.code)
-
-
-def test_eigen_swv_bij_naam_mag(wereld: Wereld):
-    antwoord = token_client(wereld, R.TOEZICHTHOUDER).get(
-        KENGETALLEN, {"samenwerkingsverband": wereld.swv.code.lower()}
-    )
-    assert antwoord.status_code == 200
+    client = token_client(wereld, rolsoort)
+    for code in (ander.swv.code, wereld.swv.code):
+        antwoord = client.get(KENGETALLEN, {**SCHOOLJAAR, "samenwerkingsverband": code})
+        assert antwoord.status_code == 400
+        assert "samenwerkingsverband" in antwoord.json()["velden"]
+        assert "kengetallen" not in antwoord.json()
+    assert not Toegangsregel.objects.filter(resultaat=Resultaat.TOEGESTAAN).exists()
 
 
 @pytest.mark.parametrize("rolsoort", [R.LOKET, R.LERAAR, R.PRIVACY_OFFICER])
@@ -129,16 +125,40 @@ def test_rol_zonder_recht_is_403(wereld: Wereld, rolsoort: str):
     assert Toegangsregel.objects.get().resultaat == Resultaat.GEWEIGERD
 
 
-def test_inspectie_noemt_een_swv(wereld: Wereld):
-    client = token_client(None, R.INSPECTEUR)
-    zonder = client.get(KENGETALLEN)
-    assert zonder.status_code == 400
-    assert "samenwerkingsverband" in zonder.json()["velden"]
-    assert client.get(KENGETALLEN, {"samenwerkingsverband": "PO9999"}).status_code == 404
-    met = client.get(KENGETALLEN, {**SCHOOLJAAR, "samenwerkingsverband": wereld.swv.code})
-    assert met.status_code == 200
-    assert met.json()["onderdrukt"] is True
-    assert _kengetal(met.json(), "tlv_toegekend")["aantal"] is None
+@pytest.mark.parametrize("rolsoort", [R.INSPECTEUR, R.MINISTERIE])
+def test_landelijke_rol_leest_geen_swv_in_de_api(wereld: Wereld, rolsoort: str):
+    """The national table is their only view: the per-SWV figures are a logged 403."""
+    client = token_client(None, rolsoort)
+    for parameters in ({}, {**SCHOOLJAAR, "samenwerkingsverband": wereld.swv.code}):
+        antwoord = client.get(KENGETALLEN, parameters)
+        assert antwoord.status_code == 403
+        assert "kengetallen" not in antwoord.json()
+    regels = Toegangsregel.objects.all()
+    assert [r.resultaat for r in regels] == [Resultaat.GEWEIGERD] * 2
+
+
+@pytest.mark.parametrize("rolsoort", [R.TOEZICHTHOUDER, R.OPR_LID])
+def test_onderdrukt_een_schooljaar_zonder_vorig_jaar(wereld: Wereld, rolsoort: str):
+    client = token_client(wereld, rolsoort)
+    twee = client.get(KENGETALLEN, {**SCHOOLJAAR, "jaren": 2})
+    assert twee.status_code == 400
+    assert "jaren" in twee.json()["velden"]
+    data = client.get(KENGETALLEN, {**SCHOOLJAAR, "jaren": 1}).json()
+    assert data["onderdrukt"] is True
+    assert data["reeksen"] == []
+    for k in data["kengetallen"]:
+        assert (k["vorig_jaar_aantal"], k["vorig_jaar_waarde"], k["verandering"]) == (
+            None,
+            None,
+            None,
+        )
+
+
+def test_directeur_houdt_vorig_jaar_en_reeksen(wereld: Wereld):
+    data = token_client(wereld, R.DIRECTEUR).get(KENGETALLEN, {**SCHOOLJAAR, "jaren": 2}).json()
+    assert data["onderdrukt"] is False
+    assert data["reeksen"]
+    assert any(k["vorig_jaar_aantal"] is not None for k in data["kengetallen"])
 
 
 def test_landelijk(wereld: Wereld):

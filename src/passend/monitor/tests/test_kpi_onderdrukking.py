@@ -25,7 +25,7 @@ def data():
 
 def dashboard(data, rolsoort, swv=None):
     return kpi_dashboard(
-        actor=actor(rolsoort, data.a if rolsoort not in (R.INSPECTEUR, R.MINISTERIE) else None),
+        actor=actor(rolsoort, data.a),
         samenwerkingsverband=swv or data.a,
         van=VAN,
         tot=TOT,
@@ -38,12 +38,12 @@ def figuren(d):
     return {k.code: k for k in d.kengetallen}
 
 
-@pytest.mark.parametrize("rolsoort", [R.TOEZICHTHOUDER, R.OPR_LID, R.INSPECTEUR, R.MINISTERIE])
+@pytest.mark.parametrize("rolsoort", [R.TOEZICHTHOUDER, R.OPR_LID])
 def test_kleine_cellen_verborgen(data, rolsoort):
     d = dashboard(data, rolsoort)
     assert d.onderdrukt
     f = figuren(d)
-    # 1..9 hidden with its rate and change; the previous year's small count too.
+    # 1..9 hidden with its rate; no previous year and no change in a suppressed view.
     k = f["tlv_toegekend"]  # 2 now, 1 a year before
     assert (k.aantal, k.waarde, k.vorig_jaar_aantal, k.vorig_jaar_waarde, k.verandering) == (
         None,
@@ -57,9 +57,43 @@ def test_kleine_cellen_verborgen(data, rolsoort):
     # 0 and >= 10 are shown.
     assert f["tlv_vso"].aantal == 0 and not f["tlv_vso"].onderdrukt
     assert f["leerlingen"].aantal == 1100
-    # The chart points of small counts are hidden too.
-    reeks = {r.code: r for r in d.reeksen}["tlv_toegekend"]
-    assert reeks.punten == [("2025-2026", None)]
+    assert all(
+        (k.vorig_jaar_aantal, k.vorig_jaar_waarde, k.verandering) == (None, None, None)
+        for k in d.kengetallen
+    )
+    # No per-year chart series either.
+    assert d.reeksen == []
+
+
+@pytest.mark.parametrize("rolsoort", [R.INSPECTEUR, R.MINISTERIE])
+def test_landelijke_rol_leest_geen_dashboard_van_een_swv(data, rolsoort):
+    """Their only view is the national table (a per-SWV view could show its complements)."""
+    with pytest.raises(Geweigerd):
+        kpi_dashboard(
+            actor=actor(rolsoort),
+            samenwerkingsverband=data.a,
+            van=VAN,
+            tot=TOT,
+            afbakening=Afbakening(),
+            route="t",
+        )
+    assert Toegangsregel.objects.get().resultaat == Resultaat.GEWEIGERD
+
+
+@pytest.mark.parametrize("rolsoort", [R.TOEZICHTHOUDER, R.OPR_LID])
+def test_onderdrukt_alleen_een_heel_schooljaar(data, rolsoort):
+    twee_jaar = {"van": VAN.replace(year=VAN.year - 1), "tot": TOT}
+    with pytest.raises(ValueError):
+        kpi_dashboard(
+            actor=actor(rolsoort, data.a),
+            samenwerkingsverband=data.a,
+            afbakening=Afbakening(),
+            route="t",
+            **twee_jaar,
+        )
+    with pytest.raises(ValueError):
+        kpi_landelijk(actor=actor(R.INSPECTEUR), afbakening=Afbakening(), route="t", **twee_jaar)
+    assert not Toegangsregel.objects.filter(resultaat=Resultaat.TOEGESTAAN).exists()
 
 
 @pytest.mark.parametrize("rolsoort", [R.DIRECTEUR, R.FUNCTIONEEL_BEHEERDER])
@@ -170,6 +204,18 @@ def test_aantal_queries_begrensd(data, django_assert_max_num_queries):
         kpi_landelijk(actor=inspecteur, **args)
     # A fixed number, whatever the data: 2 periods + 1 school year of grouped queries.
     assert len(klein_dashboard.captured_queries) <= 45
-    # 21 grouped queries per period (2 periods: the per-SWV and the national figures of
+    # 21 grouped queries for the one school year (the per-SWV and the national figures of
     # leerlingen, OPP, zorgplicht and Veilig Thuis), the SWVs, the access-log record.
-    assert len(klein_landelijk.captured_queries) <= 48
+    assert len(klein_landelijk.captured_queries) <= 25
+
+
+def test_aantal_queries_onderdrukt_dashboard_begrensd(data, django_assert_max_num_queries):
+    """A suppressed dashboard reads one period only (no previous year, no chart)."""
+    toezicht = actor(R.TOEZICHTHOUDER, data.a)
+    args = {"van": VAN, "tot": TOT, "afbakening": Afbakening(), "route": "t"}
+    with CaptureQueriesContext(connection) as klein:
+        kpi_dashboard(actor=toezicht, samenwerkingsverband=data.a, **args)
+    _meer_data(data)
+    with django_assert_max_num_queries(len(klein.captured_queries)):
+        kpi_dashboard(actor=toezicht, samenwerkingsverband=data.a, **args)
+    assert len(klein.captured_queries) <= 20

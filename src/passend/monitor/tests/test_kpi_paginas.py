@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import openpyxl
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from passend.accounts.models import Rol
 from passend.accounts.rules import ORGANISATIE_VAN_ROL, OrganisatieType, Rolsoort
@@ -153,6 +153,10 @@ def test_directeur_ziet_alle_aantallen(wereld: Wereld, rolsoort: str):
     assert "3,0 per 1.000 leerlingen" in tekst
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in tekst
     assert 'role="img"' in tekst
+    # Unchanged for them: free periods, filters, previous year and change.
+    assert "Vorig jaar: aantal" in tekst and "Verandering" in tekst
+    assert 'name="jaren"' in tekst and 'name="van"' in tekst and 'name="bestuur"' in tekst
+    assert "Zo kan niemand" not in tekst
 
 
 @pytest.mark.parametrize("rolsoort", [R.TOEZICHTHOUDER, R.OPR_LID])
@@ -168,6 +172,34 @@ def test_bestuur_en_opr_zien_kleine_aantallen_niet(wereld: Wereld, rolsoort: str
     assert "3,0 per 1.000 leerlingen" not in tekst
     # 1,000 pupils is not small: shown.
     assert "1000" in tekst
+    # One school year, no previous year, no change, no charts; and why, in plain Dutch.
+    assert "Zo kan niemand uit twee overzichten samen een klein aantal afleiden." in tekst
+    assert "Aantal schooljaren" not in tekst and 'name="jaren"' not in tekst
+    assert "Vorig jaar" not in tekst and "Verandering" not in tekst
+    assert "<svg" not in tekst and "Verloop per schooljaar" not in tekst
+    assert antwoord.context["dashboard"].reeksen == []
+    assert all(
+        (k.vorig_jaar_aantal, k.vorig_jaar_waarde, k.verandering) == (None, None, None)
+        for k in antwoord.context["dashboard"].kengetallen
+    )
+
+
+@pytest.mark.parametrize("rolsoort", [R.TOEZICHTHOUDER, R.OPR_LID])
+def test_bestuur_en_opr_vragen_een_schooljaar(wereld: Wereld, rolsoort: str):
+    """Two school years (whose previous-year value minus a single year shown elsewhere
+    would give a hidden year) are refused: an error, no figures, nothing read."""
+    for parameters in ({**SCHOOLJAAR, "jaren": "2"}, {**SCHOOLJAAR, "jaren": "5"}):
+        antwoord = client_als(wereld, rolsoort).get(reverse("monitor:dashboard"), parameters)
+        assert antwoord.status_code == 200
+        assert "dashboard" not in antwoord.context
+        assert "Kies één heel schooljaar." in _tekst(antwoord)
+        download = client_als(wereld, rolsoort).get(reverse("monitor:dashboard-csv"), parameters)
+        assert download.status_code == 400
+    assert not Toegangsregel.objects.filter(resultaat=Resultaat.TOEGESTAAN).exists()
+    een = client_als(wereld, rolsoort).get(
+        reverse("monitor:dashboard"), {**SCHOOLJAAR, "jaren": "1"}
+    )
+    assert "dashboard" in een.context
 
 
 @pytest.mark.parametrize("rolsoort", [R.LOKET, R.LERAAR, R.BESTUURDER, R.OUDER])
@@ -254,37 +286,25 @@ def test_bestuur_van_een_ander_swv_is_geen_keuze(wereld: Wereld):
 
 
 @pytest.mark.parametrize("rolsoort", [R.INSPECTEUR, R.MINISTERIE])
-def test_landelijke_rol_leest_een_swv_onderdrukt(wereld: Wereld, rolsoort: str):
-    antwoord = client_als(None, rolsoort).get(
-        reverse("monitor:dashboard-swv", args=[wereld.swv.code]), SCHOOLJAAR
-    )
-    assert antwoord.status_code == 200
-    tekst = _tekst(antwoord)
-    assert ONDERDRUKKING in tekst and "&lt;10" in tekst
-    assert "Terug naar alle samenwerkingsverbanden" in tekst
-    assert antwoord.context["csv_url"].startswith(
-        reverse("monitor:dashboard-swv-csv", args=[wereld.swv.code])
-    )
-    regel = Toegangsregel.objects.get()
-    assert (regel.object_type, regel.object_id, regel.resultaat) == (
-        "monitor_kpi",
-        wereld.swv.code,
-        Resultaat.TOEGESTAAN,
-    )
-
-
-def test_onbekend_swv_is_404(wereld: Wereld):
-    client = client_als(None, R.INSPECTEUR)
-    assert client.get(reverse("monitor:dashboard-swv", args=["PO9999"])).status_code == 404
-    assert client.get(reverse("monitor:dashboard-swv", args=["onzin"])).status_code == 404
-
-
-def test_swv_rol_leest_geen_swv_per_code(wereld: Wereld):
-    antwoord = client_als(wereld, R.DIRECTEUR).get(
-        reverse("monitor:dashboard-swv", args=[wereld.swv.code])
-    )
-    assert antwoord.status_code == 403
-    assert Toegangsregel.objects.get().resultaat == Resultaat.GEWEIGERD
+def test_geen_dashboard_per_swv_naast_de_landelijke_tabel(wereld: Wereld, rolsoort: str):
+    """A cell hidden as a complement in the national table cannot be read on a per-SWV
+    page (35 - 12 - 20 = 3): the national roles have no per-SWV page at all."""
+    for naam in (
+        "monitor:dashboard-swv",
+        "monitor:dashboard-swv-csv",
+        "monitor:dashboard-swv-xlsx",
+    ):
+        with pytest.raises(NoReverseMatch):
+            reverse(naam, args=[wereld.swv.code])
+    client = client_als(None, rolsoort)
+    for pad in ("swv/{}/", "swv/{}/kengetallen.csv", "swv/{}/kengetallen.xlsx"):
+        antwoord = client.get(reverse("monitor:dashboard") + pad.format(wereld.swv.code))
+        assert antwoord.status_code == 404
+    for naam in ("monitor:dashboard", "monitor:dashboard-csv", "monitor:dashboard-xlsx"):
+        antwoord = client.get(reverse(naam), SCHOOLJAAR)
+        assert antwoord.status_code == 302
+        assert antwoord["Location"] == reverse("monitor:landelijk")
+    assert not Toegangsregel.objects.filter(resultaat=Resultaat.TOEGESTAAN).exists()
 
 
 # --- Every SWV side by side --------------------------------------------------------------------
@@ -296,7 +316,15 @@ def test_landelijke_tabel(wereld: Wereld):
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     assert "SWV Monitorstad" in tekst and "SWV Hogeland" in tekst
-    assert reverse("monitor:dashboard-swv", args=[wereld.swv.code]) in tekst
+    # No link to a per-SWV page; one school year, no comparison, and why.
+    assert "/swv/" not in tekst
+    assert "Zo kan niemand uit twee overzichten samen een klein aantal afleiden." in tekst
+    assert 'name="jaren"' not in tekst and 'name="van"' not in tekst
+    assert all(
+        k.vorig_jaar_aantal is None and k.verandering is None
+        for rij in antwoord.context["landelijk"].rijen
+        for k in rij.kengetallen
+    )
     assert '<th class="utrecht-table__header-cell" scope="row">Totaal</th>' in tekst
     assert ONDERDRUKKING in tekst
     assert "&lt;10" in tekst
@@ -382,12 +410,17 @@ def test_downloads_van_de_landelijke_tabel_met_formulebescherming(wereld: Wereld
     assert all(cel.data_type != "f" for rij in blad.iter_rows() for cel in rij)
 
 
-def test_download_per_swv_voor_de_inspectie(wereld: Wereld):
-    antwoord = client_als(None, R.INSPECTEUR).get(
-        reverse("monitor:dashboard-swv-csv", args=[wereld.swv.code]), SCHOOLJAAR
+def test_downloads_onderdrukt_zonder_vorig_jaar(wereld: Wereld):
+    opr = _csv(client_als(wereld, R.OPR_LID).get(reverse("monitor:dashboard-csv"), SCHOOLJAAR))
+    landelijk = _csv(
+        client_als(None, R.INSPECTEUR).get(reverse("monitor:landelijk-csv"), SCHOOLJAAR)
     )
-    assert antwoord.status_code == 200
-    assert any("<10" in cel for regel in _csv(antwoord) for cel in regel)
+    directeur = _csv(client_als(wereld, R.DIRECTEUR).get(reverse("monitor:dashboard-csv"), PERIODE))
+    for kop in (opr[0], landelijk[0]):
+        assert "vorig jaar aantal" not in kop and "verandering (%)" not in kop
+        assert "aantal" in kop
+    assert "vorig jaar aantal" in directeur[0] and "verandering (%)" in directeur[0]
+    assert len({len(regel) for regel in opr}) == 1
 
 
 def test_download_met_ongeldig_filter_is_400_zonder_bestand(wereld: Wereld):

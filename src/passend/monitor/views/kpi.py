@@ -3,17 +3,15 @@
 * ``dashboard``: the own SWV's figures for its directeur, functioneel beheerder, board
   (toezichthouder) and OPR; the inspectorate and the ministry have no own SWV and are sent
   to the all-SWV table.
-* ``dashboard_swv``: one SWV's figures for the inspectorate and the ministry (suppressed);
-  other roles get a logged 403 (they read their own SWV on ``dashboard``).
-* ``landelijk``: every SWV side by side, for the inspectorate and the ministry.
+* ``landelijk``: every SWV side by side, for the inspectorate and the ministry (their only
+  view: no per-SWV page next to it, whose suppression could differ).
 * Each page has CSV and XLSX downloads of exactly what it shows (the same filters).
 
-Thin views: the role check (a logged 403), the SWV of a code (``swv_voor_kpi``: an unknown
-or hidden one is a logged 404), the filter form (an invalid filter shows its errors and no
-figures, and reads nothing), then one selector call — ``kpi_dashboard`` or
+Thin views: the role check (a logged 403), the filter form (an invalid filter shows its
+errors and no figures, and reads nothing), then one selector call — ``kpi_dashboard`` or
 ``kpi_landelijk`` authorise and write the one access-log record before anything is shown.
-Actors who see suppressed figures get a form with whole school years and no board or
-soort filter (see ``forms/kpi.py``).
+Actors who see suppressed figures get a form with one school year only, and a page without
+the previous year, the change and the charts (see ``selectors/kpi.py``).
 """
 
 from dataclasses import dataclass
@@ -32,7 +30,6 @@ from django.views.decorators.http import require_GET
 
 from passend.accounts.actor import Actor, actor_of_403
 from passend.accounts.rules import ALLEEN_AGGREGATEN
-from passend.core.kalender import schooljaar_van
 from passend.core.models import Actie
 from passend.monitor.export import csv_inhoud, xlsx_inhoud
 from passend.monitor.forms.kpi import DashboardForm, LandelijkForm, PeriodeForm
@@ -43,14 +40,13 @@ from passend.monitor.selectors.kpi import (
     GROEPEN,
     OBJECT_TYPE,
     OBJECT_TYPE_LANDELIJK,
+    WAAROM_EEN_SCHOOLJAAR,
     Dashboard,
     Landelijk,
     dashboard_tabel,
     kpi_dashboard,
     kpi_landelijk,
     landelijk_tabel,
-    schooljaren,
-    swv_voor_kpi,
 )
 from passend.organisaties.models import Samenwerkingsverband
 from passend.organisaties.rules import Soort
@@ -235,8 +231,6 @@ def _dashboard(
     swv: Samenwerkingsverband,
     route: str,
     formaat: str | None,
-    routes: tuple[str, str, str],
-    kwargs: dict[str, str],
 ) -> HttpResponse:
     """The dashboard page (``formaat`` None) or its download, for one SWV."""
     form = DashboardForm(
@@ -248,8 +242,8 @@ def _dashboard(
     context: dict[str, Any] = {
         "form": form,
         "samenwerkingsverband": swv,
-        "landelijk_rol": actor.rolsoort in ALLEEN_AGGREGATEN,
-        "actie": reverse(routes[0], kwargs=kwargs or None),
+        "actie": reverse(EIGEN_ROUTES[0]),
+        "waarom_een_schooljaar": WAAROM_EEN_SCHOOLJAAR,
     }
     if form.is_bound and not form.is_valid():
         return render(
@@ -275,8 +269,8 @@ def _dashboard(
             "dashboard": dashboard,
             "groepen": groepen(dashboard.kengetallen),
             "grafieken": grafieken(dashboard),
-            "csv_url": reverse(routes[1], kwargs=kwargs or None) + query,
-            "xlsx_url": reverse(routes[2], kwargs=kwargs or None) + query,
+            "csv_url": reverse(EIGEN_ROUTES[1]) + query,
+            "xlsx_url": reverse(EIGEN_ROUTES[2]) + query,
             "bestuur": form.cleaned_data.get("bestuur") if form.is_bound else None,
             "soort": Soort(soort).label if soort else "",
         }
@@ -285,7 +279,6 @@ def _dashboard(
 
 
 EIGEN_ROUTES = ("monitor:dashboard", "monitor:dashboard-csv", "monitor:dashboard-xlsx")
-SWV_ROUTES = ("monitor:dashboard-swv", "monitor:dashboard-swv-csv", "monitor:dashboard-swv-xlsx")
 LANDELIJK_ROUTES = ("monitor:landelijk", "monitor:landelijk-csv", "monitor:landelijk-xlsx")
 
 
@@ -298,29 +291,7 @@ def _eigen(request: HttpRequest, formaat: str | None) -> HttpResponse:
     actor = eis_rol(request, "kpi", route, object_type=OBJECT_TYPE)
     swv = actor.rol.samenwerkingsverband
     assert swv is not None  # every role with "kpi" but the national ones is held in an SWV
-    return _dashboard(
-        request, actor=actor, swv=swv, route=route, formaat=formaat, routes=EIGEN_ROUTES, kwargs={}
-    )
-
-
-def _per_swv(request: HttpRequest, code: str, formaat: str | None) -> HttpResponse:
-    route = SWV_ROUTES[{None: 0, CSV: 1, XLSX: 2}[formaat]]
-    actor = eis_rol(request, "kpi_landelijk", route, object_type=OBJECT_TYPE)
-    swv = swv_voor_kpi(
-        actor=actor,
-        code=code,
-        route=route,
-        log_actie=Actie.LEZEN if formaat is None else Actie.EXPORTEREN,
-    )
-    return _dashboard(
-        request,
-        actor=actor,
-        swv=swv,
-        route=route,
-        formaat=formaat,
-        routes=SWV_ROUTES,
-        kwargs={"code": swv.code},
-    )
+    return _dashboard(request, actor=actor, swv=swv, route=route, formaat=formaat)
 
 
 def _landelijk(request: HttpRequest, formaat: str | None) -> HttpResponse:
@@ -331,7 +302,7 @@ def _landelijk(request: HttpRequest, formaat: str | None) -> HttpResponse:
         return render(
             request,
             "monitor/kpi/landelijk.html",
-            {"form": form},
+            {"form": form, "waarom_een_schooljaar": WAAROM_EEN_SCHOOLJAAR},
             status=200 if formaat is None else 400,
         )
     van, tot = form.periode()
@@ -347,20 +318,17 @@ def _landelijk(request: HttpRequest, formaat: str | None) -> HttpResponse:
         kop, rijen = landelijk_tabel(landelijk)
         return _download(kop, rijen, formaat, f"kengetallen-landelijk-{van:%Y%m%d}-{tot:%Y%m%d}")
     query = _query(form)
-    # The same whole school years on the dashboard of one SWV.
-    periode = urlencode({"schooljaar": schooljaar_van(tot), "jaren": len(schooljaren(van, tot))})
     return render(
         request,
         "monitor/kpi/landelijk.html",
         {
             "form": form,
+            "waarom_een_schooljaar": WAAROM_EEN_SCHOOLJAAR,
             "landelijk": landelijk,
             "kolommen": [_kolomkop(label, eenheid) for _, label, eenheid in landelijk.kolommen],
             "rijen": [
                 {
                     "swv": rij.samenwerkingsverband,
-                    "url": reverse("monitor:dashboard-swv", args=[rij.samenwerkingsverband.code])
-                    + f"?{periode}",
                     "cellen": [landelijke_cel(k) for k in rij.kengetallen],
                 }
                 for rij in landelijk.rijen
@@ -394,27 +362,6 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
     return _eigen(request, XLSX)
-
-
-@require_GET
-@login_required
-def dashboard_swv(request: HttpRequest, code: str) -> HttpResponse:
-    """One SWV's KPI dashboard for the inspectorate and the ministry."""
-    return _per_swv(request, code, None)
-
-
-@require_GET
-@never_cache
-@login_required
-def dashboard_swv_csv(request: HttpRequest, code: str) -> HttpResponse:
-    return _per_swv(request, code, CSV)
-
-
-@require_GET
-@never_cache
-@login_required
-def dashboard_swv_xlsx(request: HttpRequest, code: str) -> HttpResponse:
-    return _per_swv(request, code, XLSX)
 
 
 @require_GET
