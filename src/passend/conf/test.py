@@ -21,4 +21,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Dekkend netwerk analyses run at once (in the request) in tests; a browser test that
 # shows the progress turns the background thread on itself.
-PASSEND["DEKKEND_NETWERK_ACHTERGROND"] = False  # noqa: F405
+PASSEND["DEKKEND_NETWERK_ACHTERGROND"] = False  # noqa: F405 (PASSEND comes from the star import above)
