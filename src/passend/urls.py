@@ -15,6 +15,8 @@ api_v1 = [
     path("", include("passend.verzuim.api_urls")),
     path("", include("passend.geschillen.api_urls")),
     path("", include("passend.monitor.api_urls")),
+    path("", include("passend.doelstellingen.api_urls")),
+    path("", include("passend.middelen.api_urls")),
 ]
 
 urlpatterns = [
@@ -36,6 +38,10 @@ urlpatterns = [
     path("steunpunt/", include("passend.steunpunt.urls")),
     path("steunpunten/", include("passend.steunpunt.urls_openbaar")),
     path("monitor/", include("passend.monitor.urls")),
+    path("doelstellingenmonitor/", include("passend.doelstellingen.urls")),
+    path("vragenlijst/", include("passend.doelstellingen.urls_invullen")),
+    path("middelen/", include("passend.middelen.urls")),
+    path("verantwoording/", include("passend.middelen.urls_openbaar")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -23,6 +23,7 @@ class Rolsoort(models.TextChoices):
     DIRECTEUR = "directeur", "Directeur-bestuurder"
     PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", "Functioneel beheerder"
+    FINANCIEEL_MEDEWERKER = "financieel_medewerker", "Controller / financieel medewerker"
     LEERPLICHTAMBTENAAR = "leerplichtambtenaar", "Leerplichtambtenaar"
     JEUGDHULP = "jeugdhulp", "Jeugdhulp (gemeente)"
     STEUNPUNTMEDEWERKER = "steunpuntmedewerker", "Medewerker ouder- en jeugdsteunpunt"
@@ -46,6 +47,8 @@ ORGANISATIE_VAN_ROL: dict[str, str] = {
     Rolsoort.DIRECTEUR: OrganisatieType.SWV,
     Rolsoort.PRIVACY_OFFICER: OrganisatieType.SWV,
     Rolsoort.FUNCTIONEEL_BEHEERDER: OrganisatieType.SWV,
+    # The SWV's controller keeps its budget (middelen); never a pupil file.
+    Rolsoort.FINANCIEEL_MEDEWERKER: OrganisatieType.SWV,
     Rolsoort.LEERPLICHTAMBTENAAR: OrganisatieType.GEMEENTE,
     Rolsoort.JEUGDHULP: OrganisatieType.GEMEENTE,
     # The steunpunt is independent, but every SWV has one (from 1-1-2025): its workers hold
@@ -69,6 +72,8 @@ GEMEENTEROLLEN = frozenset({Rolsoort.LEERPLICHTAMBTENAAR, Rolsoort.JEUGDHULP})
 ALLEEN_AGGREGATEN = frozenset({Rolsoort.INSPECTEUR, Rolsoort.MINISTERIE})
 #: Roles of an SWV that read only the region's figures (the monitor), never a pupil.
 SWV_MONITORROLLEN = frozenset({Rolsoort.TOEZICHTHOUDER, Rolsoort.OPR_LID})
+#: Roles of an SWV that edit its budget (middelen): the finance roles.
+SWV_FINANCIELE_ROLLEN = frozenset({Rolsoort.FINANCIEEL_MEDEWERKER})
 #: Roles of private persons (B1 language, no organisation).
 PRIVEROLLEN = frozenset({Rolsoort.OUDER, Rolsoort.LEERLING})
 

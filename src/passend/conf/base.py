@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "passend.geschillen",
     "passend.steunpunt",
     "passend.monitor",
+    "passend.doelstellingen",
+    "passend.middelen",
     "passend.demo",
 ]
 
@@ -319,6 +321,39 @@ PASSEND: dict[str, Any] = {
             "extra": env_int("PASSEND_DEKKEND_NETWERK_VO_EXTRA_KM", 15),
             "pro": env_int("PASSEND_DEKKEND_NETWERK_VO_PRO_KM", 20),
             "vso": env_int("PASSEND_DEKKEND_NETWERK_VO_VSO_KM", 30),
+        },
+    },
+    # Middelen: the normbedragen (euro per pupil) DUO deducts from an SWV's budget for each
+    # pupil with a TLV at the teldatum (afdracht), per calendar year: sbo, and so/vso per
+    # bekostigingscategorie (1 laag, 2 midden, 3 hoog). Indicative figures; set the year's
+    # amounts from the published regeling. A year without figures uses the latest before it.
+    "MIDDELEN_NORMBEDRAGEN": {
+        "2024": {
+            "sbo": 4850.00,
+            "so_1": 9950.00,
+            "so_2": 14650.00,
+            "so_3": 19950.00,
+            "vso_1": 8950.00,
+            "vso_2": 16600.00,
+            "vso_3": 19400.00,
+        },
+        "2025": {
+            "sbo": 5050.00,
+            "so_1": 10350.00,
+            "so_2": 15250.00,
+            "so_3": 20750.00,
+            "vso_1": 9300.00,
+            "vso_2": 17250.00,
+            "vso_3": 20150.00,
+        },
+        "2026": {
+            "sbo": 5200.00,
+            "so_1": 10650.00,
+            "so_2": 15700.00,
+            "so_3": 21350.00,
+            "vso_1": 9600.00,
+            "vso_2": 17800.00,
+            "vso_3": 20750.00,
         },
     },
     "DEKKEND_NETWERK_STRAF_SPECIAAL_KM": env_int("PASSEND_DEKKEND_NETWERK_STRAF_SPECIAAL_KM", 10),

@@ -365,6 +365,8 @@ APPS_MET_MATRIXDEEL = (
     "geschillen",
     "steunpunt",
     "monitor",
+    "doelstellingen",
+    "middelen",
 )
 _DELEN = [import_module(f"passend.{app}.tests.matrix") for app in APPS_MET_MATRIXDEEL]
 

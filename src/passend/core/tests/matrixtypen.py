@@ -14,6 +14,7 @@ GROEPEN: dict[str, frozenset[str]] = {
     "swv_dossier": frozenset({R.LOKET, R.COMMISSIELID, R.DESKUNDIGE, R.DIRECTEUR}),
     "privacy_officer": frozenset({R.PRIVACY_OFFICER}),
     "functioneel_beheerder": frozenset({R.FUNCTIONEEL_BEHEERDER}),
+    "financieel": frozenset({R.FINANCIEEL_MEDEWERKER}),
     "leerplichtambtenaar": frozenset({R.LEERPLICHTAMBTENAAR}),
     "jeugdhulp": frozenset({R.JEUGDHULP}),
     "gemeente": frozenset({R.LEERPLICHTAMBTENAAR, R.JEUGDHULP}),

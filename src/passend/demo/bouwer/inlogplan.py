@@ -52,6 +52,8 @@ PERSONEEL: tuple[tuple[str, str, str | None, str | None], ...] = (
     ("toezicht.po", Rolsoort.TOEZICHTHOUDER, "samenwerkingsverband", SWV_PO.code),
     ("opr.po", Rolsoort.OPR_LID, "samenwerkingsverband", SWV_PO.code),
     ("ministerie", Rolsoort.MINISTERIE, None, None),
+    # Middelen (issue #8): the SWV's controller keeps the budget.
+    ("controller.po", Rolsoort.FINANCIEEL_MEDEWERKER, "samenwerkingsverband", SWV_PO.code),
 )
 
 

@@ -60,6 +60,7 @@ SWV_ALLEN = {
     "functioneel_beheerder": 200,
     "steunpunt": 200,
     "toezichthouder": 200,
+    "financieel": 200,
     "opr_lid": 200,
 }
 
