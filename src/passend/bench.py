@@ -204,6 +204,10 @@ def main() -> None:
         from passend.monitor import bench_kpi
 
         resultaten["kpi_landelijk"] = bench_kpi.run()
+        # The doelstellingenmonitor: analysing a national wave of 1,000,000 answers.
+        from passend.doelstellingen import bench_analyse
+
+        resultaten["doelstellingen_analyse"] = bench_analyse.run()
     else:
         # The placement optimiser needs no database: once, in the SQLite run.
         from passend.monitor import bench_netwerk
