@@ -1,3 +1,10 @@
-from django.urls import URLPattern
+"""Page routes of the results of a wave: the page and its PDF report."""
 
-urlpatterns: list[URLPattern] = []
+from django.urls import URLPattern, path
+
+from passend.doelstellingen.views import resultaten
+
+urlpatterns: list[URLPattern] = [
+    path("<int:pk>/resultaten/", resultaten.resultaten, name="resultaten"),
+    path("<int:pk>/resultaten/rapport.pdf", resultaten.resultaten_pdf, name="resultaten-pdf"),
+]
