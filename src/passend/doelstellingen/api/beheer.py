@@ -1,0 +1,321 @@
+"""Survey waves in the API (``/api/v1/metingen/``): the same policy, selectors, services and
+access log as the pages.
+
+- ``GET /metingen/``: the waves the actor may see, newest first (paged), with codes issued
+  and used;
+- ``GET /metingen/{id}/``: one wave the actor runs, with its questionnaires and items;
+- ``GET /metingen/{id}/respons/``: codes issued and used per group and school or SWV;
+- ``POST /metingen/``: prepare a new wave (201); 400 with a message per field;
+- ``POST /metingen/{id}/uitnodigingen/``: make codes (201); the plain codes are in this
+  answer only (they are not stored).
+
+Another SWV's or an unknown wave is a 404; a wave the actor sees but does not run a 403; a
+wave whose status does not allow the write a 409.
+"""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException, NotFound
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from passend.accounts.api import api_actor
+from passend.core.api import StrikteLimitOffsetPaginering, als_api_fout
+from passend.core.models import Actie
+from passend.core.toegangslog import toegang_vastleggen
+from passend.doelstellingen.models import Meting, Vraag, Vragenlijst
+from passend.doelstellingen.permissions import beleid
+from passend.doelstellingen.rules import Respondentgroep
+from passend.doelstellingen.selectors.metingen import (
+    NIET_GEVONDEN,
+    OBJECT_TYPE,
+    meting_voor_beheer,
+    metingen_voor,
+)
+from passend.doelstellingen.selectors.metingen import (
+    respons as respons_van,
+)
+from passend.doelstellingen.services import meting as diensten
+from passend.doelstellingen.services.meting import MAXIMAAL_CODES, Conflict
+
+ROUTE = "api:meting-{}"
+INVUL_PAD = "/vragenlijst/"
+
+
+class ConflictFout(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+class VraagSerializer(serializers.ModelSerializer[Vraag]):
+    class Meta:
+        model = Vraag
+        fields = ["id", "code", "doelstelling", "tekst", "schaal", "volgorde"]
+        read_only_fields = fields
+
+
+class VragenlijstSerializer(serializers.ModelSerializer[Vragenlijst]):
+    vragen = VraagSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Vragenlijst
+        fields = ["id", "respondentgroep", "kindvriendelijk", "vragen"]
+        read_only_fields = fields
+
+
+class MetingLijstSerializer(serializers.ModelSerializer[Meting]):
+    samenwerkingsverband = serializers.CharField(
+        source="samenwerkingsverband.code",
+        read_only=True,
+        allow_null=True,
+        help_text="Leeg bij een landelijke meting.",
+    )
+    uitgegeven = serializers.IntegerField(read_only=True, help_text="Uitgedeelde codes")
+    gebruikt = serializers.IntegerField(read_only=True, help_text="Gebruikte codes")
+
+    class Meta:
+        model = Meting
+        fields = [
+            "id",
+            "naam",
+            "jaar",
+            "samenwerkingsverband",
+            "is_nulmeting",
+            "status",
+            "open_van",
+            "open_tot",
+            "revisie",
+            "uitgegeven",
+            "gebruikt",
+        ]
+        read_only_fields = fields
+
+
+class MetingSerializer(serializers.ModelSerializer[Meting]):
+    samenwerkingsverband = serializers.CharField(
+        source="samenwerkingsverband.code", read_only=True, allow_null=True
+    )
+    vragenlijsten = VragenlijstSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meting
+        fields = [
+            "id",
+            "naam",
+            "jaar",
+            "samenwerkingsverband",
+            "is_nulmeting",
+            "status",
+            "open_van",
+            "open_tot",
+            "geopend_op",
+            "gesloten_op",
+            "revisie",
+            "vragenlijsten",
+        ]
+        read_only_fields = fields
+
+
+class MetingInvoer(serializers.Serializer[Any]):
+    naam = serializers.CharField(max_length=200)
+    jaar = serializers.IntegerField(min_value=diensten.EERSTE_JAAR, max_value=diensten.LAATSTE_JAAR)
+    open_van = serializers.DateField()
+    open_tot = serializers.DateField()
+    is_nulmeting = serializers.BooleanField(default=False)
+    groepen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Respondentgroep.choices),
+        allow_empty=False,
+        max_length=len(Respondentgroep.values),
+    )
+
+
+class UitnodigingenInvoer(serializers.Serializer[Any]):
+    respondentgroep = serializers.ChoiceField(choices=Respondentgroep.choices)
+    vestiging = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Voor de schoolgroepen."
+    )
+    samenwerkingsverband = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Alleen bij een landelijke meting."
+    )
+    aantal = serializers.IntegerField(min_value=1, max_value=MAXIMAAL_CODES)
+
+
+class EenheidResponsSerializer(serializers.Serializer[Any]):
+    naam = serializers.CharField(help_text="De school (vestiging) of het samenwerkingsverband")
+    code = serializers.CharField(help_text="Vestigingscode of code van het samenwerkingsverband")
+    uitgegeven = serializers.IntegerField()
+    gebruikt = serializers.IntegerField()
+    percentage = serializers.FloatField(allow_null=True)
+
+
+class GroepsResponsSerializer(serializers.Serializer[Any]):
+    respondentgroep = serializers.CharField()
+    per_school = serializers.BooleanField()
+    uitgegeven = serializers.IntegerField()
+    gebruikt = serializers.IntegerField()
+    percentage = serializers.FloatField(allow_null=True)
+    eenheden = EenheidResponsSerializer(many=True)
+
+
+class ResponsSerializer(serializers.Serializer[Any]):
+    uitgegeven = serializers.IntegerField()
+    gebruikt = serializers.IntegerField()
+    percentage = serializers.FloatField(allow_null=True, help_text="Gebruikt van uitgegeven, in %")
+    groepen = GroepsResponsSerializer(many=True)
+
+
+CODES = inline_serializer(
+    "MetingUitnodigingen",
+    {
+        "aantal": serializers.IntegerField(),
+        "codes": serializers.ListField(
+            child=serializers.CharField(),
+            help_text="Alleen in dit antwoord: ze worden niet bewaard.",
+        ),
+        "invuladres": serializers.CharField(),
+    },
+)
+
+
+class MetingViewSet(viewsets.GenericViewSet[Meting]):
+    """Survey waves: who prepares and runs them (the SWV's beheerders, the ministry)."""
+
+    serializer_class = MetingSerializer
+    pagination_class = StrikteLimitOffsetPaginering
+    parser_classes = [JSONParser]
+    queryset = Meting.objects.none()  # only for the schema
+    lookup_value_regex = "[^/]+"  # a malformed id is a JSON 404 from the view
+
+    def _meting(self, request: Request, pk: str, route: str, **kwargs: Any) -> Meting:
+        try:
+            return meting_voor_beheer(actor=api_actor(request), pk=pk, route=route, **kwargs)
+        except Http404:
+            raise NotFound(NIET_GEVONDEN) from None
+
+    @extend_schema(
+        responses=MetingLijstSerializer(many=True),
+        description="De metingen die u mag zien, de nieuwste eerst, met de uitgedeelde en "
+        "gebruikte codes.",
+    )
+    def list(self, request: Request) -> Response:
+        metingen = metingen_voor(actor=api_actor(request), route=ROUTE.format("list"))
+        pagina = self.paginate_queryset(metingen) or []
+        return self.get_paginated_response(MetingLijstSerializer(pagina, many=True).data)
+
+    @extend_schema(responses=MetingSerializer)
+    def retrieve(self, request: Request, pk: str) -> Response:
+        meting = self._meting(request, pk, ROUTE.format("detail"))
+        prefetch_related_objects([meting], "vragenlijsten__vragen")
+        return Response(MetingSerializer(meting).data)
+
+    @extend_schema(
+        request=MetingInvoer,
+        responses={201: MetingSerializer, 400: OpenApiResponse(description="Zie 'velden'")},
+        description="Zet een nieuwe meting klaar: van uw samenwerkingsverband, of landelijk "
+        "(het ministerie). Elke groep krijgt een vragenlijst met de standaardvragen.",
+    )
+    def create(self, request: Request) -> Response:
+        actor = api_actor(request)
+        route = ROUTE.format("list")
+        beleid.eis_rol(
+            actor, "meting_aanmaken", log_actie=Actie.AANMAKEN, object_type=OBJECT_TYPE, route=route
+        )
+        invoer = MetingInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = invoer.validated_data
+        try:
+            meting = diensten.meting_aanmaken(
+                actor=actor,
+                jaar=gegevens["jaar"],
+                naam=gegevens["naam"],
+                open_van=gegevens["open_van"],
+                open_tot=gegevens["open_tot"],
+                is_nulmeting=gegevens["is_nulmeting"],
+                groepen=gegevens["groepen"],
+                route=route,
+            )
+        except DjangoValidationError as fout:
+            raise als_api_fout(fout) from None
+        prefetch_related_objects([meting], "vragenlijsten__vragen")
+        return Response(MetingSerializer(meting).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=ResponsSerializer)
+    @action(detail=True, methods=["get"])
+    def respons(self, request: Request, pk: str) -> Response:
+        meting = self._meting(request, pk, ROUTE.format("respons"), actie="respons_bekijken")
+        overzicht = respons_van(meting)
+        return Response(
+            ResponsSerializer(
+                {
+                    "uitgegeven": overzicht.uitgegeven,
+                    "gebruikt": overzicht.gebruikt,
+                    "percentage": overzicht.percentage,
+                    "groepen": [
+                        {
+                            "respondentgroep": groep.respondentgroep,
+                            "per_school": groep.per_school,
+                            "uitgegeven": groep.uitgegeven,
+                            "gebruikt": groep.gebruikt,
+                            "percentage": groep.percentage,
+                            "eenheden": groep.eenheden,
+                        }
+                        for groep in overzicht.groepen
+                    ],
+                }
+            ).data
+        )
+
+    @extend_schema(
+        request=UitnodigingenInvoer,
+        responses={
+            201: CODES,
+            400: OpenApiResponse(description="Zie 'velden'"),
+            409: OpenApiResponse(description="De meting is gesloten"),
+        },
+        description="Maak anonieme codes voor één vragenlijst (en school). De codes staan "
+        "alleen in dit antwoord: Passend bewaart alleen een hash.",
+    )
+    @action(detail=True, methods=["post"])
+    def uitnodigingen(self, request: Request, pk: str) -> Response:
+        actor = api_actor(request)
+        route = ROUTE.format("uitnodigingen")
+        meting = self._meting(request, pk, route, vastleggen=False)
+        invoer = UitnodigingenInvoer(data=request.data)
+        try:
+            invoer.is_valid(raise_exception=True)
+            gegevens = invoer.validated_data
+            codes = diensten.uitnodigingen_aanmaken(
+                actor=actor,
+                meting=meting,
+                respondentgroep=gegevens["respondentgroep"],
+                vestiging_id=gegevens["vestiging"],
+                samenwerkingsverband_id=gegevens["samenwerkingsverband"],
+                aantal=gegevens["aantal"],
+                route=route,
+            )
+        except (DjangoValidationError, serializers.ValidationError, Conflict) as fout:
+            toegang_vastleggen(
+                actor=actor,
+                actie=Actie.AANMAKEN,
+                object_type=OBJECT_TYPE,
+                object_id=str(meting.pk),
+                toegestaan=True,
+                reden="niets opgeslagen: uitnodigingscodes maken",
+                route=route,
+            )
+            if isinstance(fout, Conflict):
+                raise ConflictFout(detail=fout.melding, code=fout.code) from None
+            if isinstance(fout, DjangoValidationError):
+                raise als_api_fout(fout) from None
+            raise
+        return Response(
+            {"aantal": len(codes), "codes": codes, "invuladres": INVUL_PAD},
+            status=status.HTTP_201_CREATED,
+        )
