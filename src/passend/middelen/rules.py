@@ -105,3 +105,55 @@ def plan_uiterlijk_tot(periode_van: datetime.date) -> datetime.date:
     except ValueError:  # 29 February
         einde = periode_van.replace(year=periode_van.year + PLAN_MAXIMAAL_JAREN, day=28)
     return einde - datetime.timedelta(days=1)
+
+
+# --- Budget computations (helper of issue 8, budgets) ----------------------------------------
+
+#: The keys of a year's normbedragen: sbo, and so/vso per bekostigingscategorie.
+NORMBEDRAG_SLEUTELS = ("sbo", "so_1", "so_2", "so_3", "vso_1", "vso_2", "vso_3")
+#: The largest amount a post can hold (``max_digits=14, decimal_places=2``).
+MAXIMAAL_BEDRAG = Decimal("999999999999.99")
+
+
+def normbedragen_voor(
+    tabel: dict[str, dict[str, object]], jaar: int
+) -> tuple[int, dict[str, Decimal]] | None:
+    """The normbedragen of ``jaar`` from the setting (keys are years as text): that year's,
+    else the latest year before it; None when there is no such year. Returns the year used
+    and the amounts as Decimals (missing keys are left out)."""
+    jaren = sorted(int(sleutel) for sleutel in tabel if str(sleutel).isdigit())
+    eerder = [j for j in jaren if j <= jaar]
+    if not eerder:
+        return None
+    gebruikt = eerder[-1]
+    rij = tabel.get(str(gebruikt)) or {}
+    return gebruikt, {
+        sleutel: Decimal(str(rij[sleutel])).quantize(CENT, rounding=ROUND_HALF_UP)
+        for sleutel in NORMBEDRAG_SLEUTELS
+        if sleutel in rij
+    }
+
+
+def normbedrag_sleutel(soort: str, categorie: int | None) -> str:
+    """The normbedrag key of a TLV: ``sbo``, or ``so_<c>``/``vso_<c>`` (a so/vso TLV without
+    a category counts as category 1, laag)."""
+    if soort == "sbo":
+        return "sbo"
+    return f"{soort}_{categorie or 1}"
+
+
+def dagen_in_jaar(van: datetime.date, tot: datetime.date, jaar: int) -> int:
+    """How many days of the period [van, tot] (both inclusive) fall in calendar year ``jaar``."""
+    begin = max(van, datetime.date(jaar, 1, 1))
+    einde = min(tot, datetime.date(jaar, 12, 31))
+    return max((einde - begin).days + 1, 0)
+
+
+def pro_rata(bedrag: Decimal, van: datetime.date, tot: datetime.date, jaar: int) -> Decimal:
+    """The part of ``bedrag`` (granted for [van, tot], inclusive) that falls in ``jaar``, by
+    days, rounded to the cent (half up)."""
+    totaal = (tot - van).days + 1
+    if totaal <= 0:
+        return Decimal("0.00")
+    deel = Decimal(dagen_in_jaar(van, tot, jaar))
+    return (bedrag * deel / Decimal(totaal)).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -1,0 +1,410 @@
+"""The budget API (under /api/v1/begrotingen/): list and create budgets of the own SWV, read
+one with its posts and totals, add, change and delete entered posts, compute the computed
+posts. Reads through ``selectors.begroting`` (authorised and logged), writes through
+``services.begroting``. A role that may never do it: 403; another SWV's budget: 404; a
+stale ``revisie`` or an adopted budget: 409 with the current ``revisie``; bad input: 400
+with messages per field."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from passend.accounts.api import api_actor
+from passend.core.api import als_api_fout
+from passend.core.permissions import Geweigerd
+from passend.middelen.models import Begroting, Begrotingspost
+from passend.middelen.permissions import beleid
+from passend.middelen.rules import BEREKENDE_POSTEN, Begrotingsstatus, Postsoort
+from passend.middelen.selectors.begroting import (
+    NIET_GEVONDEN,
+    begroting_voor,
+    begrotingen,
+    overzicht,
+)
+from passend.middelen.services import begroting as diensten
+
+
+def _bedrag(**kwargs: Any) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        coerce_to_string=True,
+        **kwargs,
+    )
+
+
+class BegrotingspostSerializer(serializers.ModelSerializer[Begrotingspost]):
+    soort = serializers.ChoiceField(choices=Postsoort.choices, help_text="Soort post.")
+    bedrag = _bedrag(help_text="Bedrag in euro, als tekst met twee decimalen.")
+    vestigingscode = serializers.CharField(
+        source="vestiging.vestigingscode", allow_null=True, default=None, read_only=True
+    )
+
+    class Meta:
+        model = Begrotingspost
+        fields = [
+            "id",
+            "soort",
+            "omschrijving",
+            "bedrag",
+            "berekend",
+            "grondslag",
+            "vestigingscode",
+        ]
+        read_only_fields = fields
+
+
+class BegrotingSamenvattingSerializer(serializers.ModelSerializer[Begroting]):
+    samenwerkingsverband = serializers.CharField(source="samenwerkingsverband.code")
+    status = serializers.ChoiceField(choices=Begrotingsstatus.choices)
+
+    class Meta:
+        model = Begroting
+        fields = ["id", "samenwerkingsverband", "jaar", "status", "vastgesteld_op", "revisie"]
+        read_only_fields = fields
+
+
+class TotalenSerializer(serializers.Serializer[Any]):
+    totale_baten = _bedrag()
+    afdrachten = _bedrag()
+    lasten = _bedrag()
+    resultaat = serializers.DecimalField(max_digits=15, decimal_places=2)
+    signaleringswaarde = _bedrag()
+    eigen_vermogen = _bedrag(allow_null=True)
+    bovenmatig = _bedrag(help_text="Hoeveel het eigen vermogen boven de signaleringswaarde ligt.")
+    toelichting_ontbreekt = serializers.BooleanField()
+
+
+class BegrotingSerializer(serializers.ModelSerializer[Begroting]):
+    samenwerkingsverband = serializers.CharField(source="samenwerkingsverband.code")
+    status = serializers.ChoiceField(choices=Begrotingsstatus.choices)
+    bedrag_per_leerling = _bedrag(allow_null=True)
+    eigen_vermogen = _bedrag(allow_null=True)
+    posten = BegrotingspostSerializer(many=True)
+    totalen = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Begroting
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "jaar",
+            "status",
+            "revisie",
+            "bedrag_per_leerling",
+            "eigen_vermogen",
+            "toelichting_reserve",
+            "vastgesteld_op",
+            "posten",
+            "totalen",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(TotalenSerializer)
+    def get_totalen(self, begroting: Begroting) -> dict[str, Any]:
+        ov = overzicht(begroting)
+        return dict(
+            TotalenSerializer(
+                {
+                    "totale_baten": ov.totale_baten,
+                    "afdrachten": ov.afdrachten.totaal,
+                    "lasten": ov.lasten.totaal,
+                    "resultaat": ov.resultaat,
+                    "signaleringswaarde": ov.signaleringswaarde,
+                    "eigen_vermogen": ov.eigen_vermogen,
+                    "bovenmatig": ov.bovenmatig,
+                    "toelichting_ontbreekt": ov.toelichting_ontbreekt,
+                }
+            ).data
+        )
+
+
+class NieuweBegrotingInvoer(serializers.Serializer[Any]):
+    jaar = serializers.IntegerField(min_value=2015, max_value=2100, help_text="Kalenderjaar.")
+    bedrag_per_leerling = _bedrag(
+        required=False, allow_null=True, help_text="Toewijzing aan scholen per leerling."
+    )
+
+
+class PostInvoer(serializers.Serializer[Any]):
+    revisie = serializers.IntegerField(
+        min_value=1, help_text="De revisie van de begroting zoals u haar ophaalde."
+    )
+    soort = serializers.ChoiceField(
+        choices=Postsoort.choices,
+        help_text="Een ingevoerde soort post (niet: " + ", ".join(sorted(BEREKENDE_POSTEN)) + ").",
+    )
+    omschrijving = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    bedrag = _bedrag(help_text="Bedrag in euro (≥ 0, twee decimalen).")
+
+
+class PostWijzigInvoer(PostInvoer):
+    soort = serializers.ChoiceField(choices=Postsoort.choices, required=False)
+    bedrag = _bedrag(required=False)
+
+
+class RevisieInvoer(serializers.Serializer[Any]):
+    revisie = serializers.IntegerField(
+        min_value=1, help_text="De revisie van de begroting zoals u haar ophaalde."
+    )
+
+
+class BegrotingFoutSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(
+        help_text="`ongeldig` (zie `velden`), `revisie` (intussen gewijzigd: haal de begroting "
+        "opnieuw op) of `vastgesteld` (de begroting is vastgesteld)."
+    )
+    detail = serializers.JSONField(required=False)
+    velden = serializers.DictField(required=False)
+    revisie = serializers.IntegerField(required=False, help_text="Bij 409: de huidige revisie.")
+
+
+FOUT_400 = OpenApiResponse(BegrotingFoutSerializer, description="Ongeldige invoer; zie `velden`")
+FOUT_409 = OpenApiResponse(
+    BegrotingFoutSerializer,
+    description="Intussen gewijzigd (`revisie`) of vastgesteld (`vastgesteld`); niets opgeslagen",
+)
+ID = OpenApiParameter(
+    "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id van de begroting."
+)
+POST_ID = OpenApiParameter(
+    "post_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id van de post."
+)
+REVISIE_PARAMETER = OpenApiParameter(
+    "revisie",
+    OpenApiTypes.INT,
+    OpenApiParameter.QUERY,
+    required=True,
+    description="De revisie van de begroting zoals u haar ophaalde.",
+)
+
+
+def _getal(waarde: str) -> int:
+    """An id from the URL; one that is not a number is a 404 like a hidden budget."""
+    if not waarde.isascii() or not waarde.isdigit() or len(waarde) > 18:
+        raise NotFound(NIET_GEVONDEN)
+    return int(waarde)
+
+
+def _lezen(request: Request, pk: str, *, schrijven: bool = False) -> Begroting:
+    actor = api_actor(request)
+    return begroting_voor(actor=actor, pk=_getal(pk), route=request.path, voor_schrijven=schrijven)
+
+
+def _opnieuw(pk: int, request: Request) -> dict[str, Any]:
+    begroting = begroting_voor(actor=api_actor(request), pk=pk, route=request.path)
+    return dict(BegrotingSerializer(begroting).data)
+
+
+def _uitvoeren(schrijf: Any, begroting: Begroting) -> Response | None:
+    """Run one service; a refusal becomes its machine-readable answer (None: it worked)."""
+    try:
+        schrijf()
+    except diensten.Conflict as conflict:
+        huidig = Begroting.objects.filter(pk=begroting.pk).values_list("revisie", flat=True)
+        return Response(
+            {"code": conflict.code, "detail": conflict.melding, "revisie": huidig.first()},
+            status=status.HTTP_409_CONFLICT,
+        )
+    except Geweigerd as fout:
+        raise PermissionDenied(fout.reden) from None
+    except DjangoValidationError as fout:
+        raise als_api_fout(fout) from None
+    return None
+
+
+class BegrotingenView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="begrotingen_lijst",
+        responses={200: BegrotingSamenvattingSerializer(many=True)},
+        description="De begrotingen van het eigen samenwerkingsverband, nieuwste jaar eerst. "
+        "Voor de directeur, de controller, de functioneel beheerder, het toezicht en de OPR.",
+    )
+    def get(self, request: Request) -> Response:
+        rijen = begrotingen(api_actor(request), route=request.path).select_related(
+            "samenwerkingsverband"
+        )
+        return Response(BegrotingSamenvattingSerializer(rijen, many=True).data)
+
+    @extend_schema(
+        operation_id="begroting_aanmaken",
+        request=NieuweBegrotingInvoer,
+        responses={201: BegrotingSerializer, 400: FOUT_400},
+        description="Een nieuwe conceptbegroting voor een kalenderjaar (één per jaar). Alleen "
+        "de controller van het samenwerkingsverband.",
+    )
+    def post(self, request: Request) -> Response:
+        actor = api_actor(request)
+        if not beleid.mag(actor, "rol:begroting_bewerken"):
+            raise PermissionDenied("Alleen de controller van het samenwerkingsverband.")
+        invoer = NieuweBegrotingInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            begroting = diensten.begroting_aanmaken(
+                actor=actor,
+                jaar=invoer.validated_data["jaar"],
+                bedrag_per_leerling=invoer.validated_data.get("bedrag_per_leerling"),
+                route=request.path,
+            )
+        except Geweigerd as fout:
+            raise PermissionDenied(fout.reden) from None
+        except DjangoValidationError as fout:
+            raise als_api_fout(fout) from None
+        return Response(_opnieuw(begroting.pk, request), status=status.HTTP_201_CREATED)
+
+
+class BegrotingView(APIView):
+    @extend_schema(
+        operation_id="begroting_lezen",
+        parameters=[ID],
+        responses={200: BegrotingSerializer},
+        description="Eén begroting met haar posten (met de grondslag van berekende posten), "
+        "de totalen, de signaleringswaarde en de `revisie` die een wijziging meegeeft.",
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(BegrotingSerializer(_lezen(request, pk)).data)
+
+
+class PostenView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="begroting_post_toevoegen",
+        parameters=[ID],
+        request=PostInvoer,
+        responses={201: BegrotingSerializer, 400: FOUT_400, 409: FOUT_409},
+        description="Voeg een ingevoerde post toe aan een conceptbegroting. Berekende soorten "
+        "(afdrachten, toewijzing aan scholen, arrangementen) berekent Passend zelf.",
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        begroting = _lezen(request, pk, schrijven=True)
+        invoer = PostInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = invoer.validated_data
+        fout = _uitvoeren(
+            lambda: diensten.post_toevoegen(
+                actor=api_actor(request),
+                begroting=begroting,
+                revisie=gegevens["revisie"],
+                soort=gegevens["soort"],
+                omschrijving=gegevens.get("omschrijving", ""),
+                bedrag=gegevens["bedrag"],
+                route=request.path,
+            ),
+            begroting,
+        )
+        return fout or Response(_opnieuw(begroting.pk, request), status=status.HTTP_201_CREATED)
+
+
+class PostView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="begroting_post_wijzigen",
+        parameters=[ID, POST_ID],
+        request=PostWijzigInvoer,
+        responses={200: BegrotingSerializer, 400: FOUT_400, 409: FOUT_409},
+        description="Wijzig een ingevoerde post (alleen de velden die u meegeeft) met de "
+        "`revisie` van de begroting.",
+    )
+    def patch(self, request: Request, pk: str, post_id: str) -> Response:
+        begroting = _lezen(request, pk, schrijven=True)
+        post_nummer = _getal(post_id)
+        invoer = PostWijzigInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = invoer.validated_data
+        post = next((p for p in begroting.posten.all() if p.pk == post_nummer), None)
+        if post is None:
+            return Response(
+                {"code": "niet_gevonden", "detail": "Deze post bestaat niet in deze begroting."},
+                status=status.HTTP_404_NOT_FOUND,
+            )
+        fout = _uitvoeren(
+            lambda: diensten.post_wijzigen(
+                actor=api_actor(request),
+                begroting=begroting,
+                post_id=post_nummer,
+                revisie=gegevens["revisie"],
+                soort=gegevens.get("soort", post.soort),
+                omschrijving=gegevens.get("omschrijving", post.omschrijving),
+                bedrag=gegevens.get("bedrag", post.bedrag),
+                route=request.path,
+            ),
+            begroting,
+        )
+        return fout or Response(_opnieuw(begroting.pk, request))
+
+    @extend_schema(
+        operation_id="begroting_post_verwijderen",
+        parameters=[ID, POST_ID, REVISIE_PARAMETER],
+        request=None,
+        responses={204: None, 400: FOUT_400, 409: FOUT_409},
+        description="Verwijder een ingevoerde post; geef de `revisie` van de begroting mee als "
+        "queryparameter.",
+    )
+    def delete(self, request: Request, pk: str, post_id: str) -> Response:
+        begroting = _lezen(request, pk, schrijven=True)
+        post_nummer = _getal(post_id)
+        invoer = RevisieInvoer(data=request.query_params)
+        invoer.is_valid(raise_exception=True)
+        if not any(p.pk == post_nummer for p in begroting.posten.all()):
+            return Response(
+                {"code": "niet_gevonden", "detail": "Deze post bestaat niet in deze begroting."},
+                status=status.HTTP_404_NOT_FOUND,
+            )
+        fout = _uitvoeren(
+            lambda: diensten.post_verwijderen(
+                actor=api_actor(request),
+                begroting=begroting,
+                post_id=post_nummer,
+                revisie=invoer.validated_data["revisie"],
+                route=request.path,
+            ),
+            begroting,
+        )
+        return fout or Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class BerekenenView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="begroting_berekenen",
+        parameters=[ID],
+        request=RevisieInvoer,
+        responses={200: BegrotingSerializer, 400: FOUT_400, 409: FOUT_409},
+        description="Bereken de afdrachten (TLV's op de teldatum × normbedrag), de toewijzing "
+        "aan scholen (leerlingen × bedrag per leerling) en de arrangementen (naar rato) "
+        "opnieuw. Vervangt de berekende posten.",
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        begroting = _lezen(request, pk, schrijven=True)
+        invoer = RevisieInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        fout = _uitvoeren(
+            lambda: diensten.berekende_posten_bijwerken(
+                actor=api_actor(request),
+                begroting=begroting,
+                revisie=invoer.validated_data["revisie"],
+                route=request.path,
+            ),
+            begroting,
+        )
+        return fout or Response(_opnieuw(begroting.pk, request))
