@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from passend.demo.bouwer.aanbod import demo_aanbod_opslaan
 from passend.demo.bouwer.aanmeldingen import demo_aanmeldingen_opslaan
 from passend.demo.bouwer.arrangementen import demo_arrangementen_opslaan
+from passend.demo.bouwer.doelstellingen import demo_doelstellingen_opslaan
 from passend.demo.bouwer.inloggegevens import Inloggegeven, inloggegevens_ophalen, inlogtabel
 from passend.demo.bouwer.inlogplan import (
     LEERPLICHT_GEMEENTE,
@@ -35,6 +36,7 @@ from passend.demo.bouwer.inlogplan import (
     plan_koppeling,
 )
 from passend.demo.bouwer.leerlingplan import plan_leerlingen
+from passend.demo.bouwer.middelen import demo_middelen_opslaan
 from passend.demo.bouwer.monitor import demo_monitor_opslaan
 from passend.demo.bouwer.netwerk import demo_netwerkanalyses_opslaan
 from passend.demo.bouwer.opps import demo_opps_opslaan
@@ -135,6 +137,8 @@ def bouw_demo_regio(
         aantallen.update(demo_verzuim_en_geschillen_opslaan(meld))
         aantallen.update(demo_monitor_opslaan(meld))
         aantallen.update(demo_netwerkanalyses_opslaan(meld))
+        aantallen.update(demo_doelstellingen_opslaan(meld))
+        aantallen.update(demo_middelen_opslaan(meld))
     rijen, waarschuwingen = inloggegevens_ophalen(plan)
     return DemoResultaat(
         al_aanwezig=False,
