@@ -10,6 +10,7 @@ from passend.accounts.rules import (
     ALLEEN_AGGREGATEN,
     GEMEENTEROLLEN,
     SCHOOLROLLEN,
+    SWV_FINANCIELE_ROLLEN,
     SWV_MONITORROLLEN,
     Rolsoort,
 )
@@ -41,6 +42,8 @@ WERKVOORRAAD = (
     "passend.aanbod.selectors.werk",
     "passend.steunpunt.selectors.werk",
     "passend.verzuim.selectors.werk",
+    "passend.middelen.selectors.begroting",
+    "passend.middelen.selectors.plannen",
 )
 
 
@@ -88,6 +91,12 @@ _VERZUIM_RAPPORTAGE = (
 _MONITOR = (("Regionale monitor", "monitor:dashboard"),)
 _MONITOR_LANDELIJK = (("Alle samenwerkingsverbanden (monitor)", "monitor:landelijk"),)
 _NETWERK = (("Dekkend netwerk", "monitor:netwerk"),)
+_DOELSTELLINGEN = (("Doelstellingenmonitor", "doelstellingen:overzicht"),)
+_METING_KLAARZETTEN = (("Nieuwe meting klaarzetten", "doelstellingen:meting-nieuw"),)
+_MIDDELEN = (
+    ("Begrotingen en reserves", "middelen:begrotingen"),
+    ("Ondersteuningsplan en meerjarenbegroting", "middelen:plannen"),
+)
 
 PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
     Rolsoort.INTERN_BEGELEIDER: _SCHOOL,
@@ -120,6 +129,9 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Signalen van het steunpunt", "steunpunt:signalen"),
         *_MONITOR,
         *_NETWERK,
+        *_DOELSTELLINGEN,
+        *_METING_KLAARZETTEN,
+        *_MIDDELEN,
     ),
     Rolsoort.DESKUNDIGE: (
         ("Werkvoorraad arrangementen", "arrangementen:werkvoorraad"),
@@ -134,11 +146,18 @@ PROCESSEN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Route bij onenigheid", "geschillen:route"),
         *_MONITOR,
         *_NETWERK,
+        *_DOELSTELLINGEN,
+        *_METING_KLAARZETTEN,
+        *_MIDDELEN,
     ),
-    Rolsoort.TOEZICHTHOUDER: _MONITOR,
-    Rolsoort.OPR_LID: _MONITOR,
-    Rolsoort.INSPECTEUR: _MONITOR_LANDELIJK,
-    Rolsoort.MINISTERIE: _MONITOR_LANDELIJK,
+    Rolsoort.FINANCIEEL_MEDEWERKER: (
+        *_MIDDELEN,
+        ("Openbare verantwoording van de middelen", "verantwoording:overzicht"),
+    ),
+    Rolsoort.TOEZICHTHOUDER: (*_MONITOR, *_DOELSTELLINGEN, *_MIDDELEN),
+    Rolsoort.OPR_LID: (*_MONITOR, *_DOELSTELLINGEN, *_MIDDELEN),
+    Rolsoort.INSPECTEUR: (*_MONITOR_LANDELIJK, *_DOELSTELLINGEN),
+    Rolsoort.MINISTERIE: (*_MONITOR_LANDELIJK, *_DOELSTELLINGEN, *_METING_KLAARZETTEN),
     Rolsoort.OUDER: (
         ("Meld uw kind aan bij een school", "zorgplicht:aanmelden"),
         ("Uw aanmeldingen", "zorgplicht:portaal"),
@@ -207,6 +226,7 @@ def _startpagina(*, actor: Any, route: str, peildatum: Any) -> dict[str, Any]:
         Rolsoort.PRIVACY_OFFICER,
         Rolsoort.FUNCTIONEEL_BEHEERDER,
         *SWV_MONITORROLLEN,
+        *SWV_FINANCIELE_ROLLEN,
     }:
         swv = actor.rol.samenwerkingsverband
         soorten = soorten_in_swv(samenwerkingsverband=swv, peildatum=peildatum)

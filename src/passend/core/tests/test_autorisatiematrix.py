@@ -66,7 +66,7 @@ def alle_routes() -> dict[str, Route]:
     return {route.naam: route for route in _routes(get_resolver().url_patterns)}
 
 
-_NEP_WAARDEN = ("00000000-0000-4000-8000-000000000000", "PO2901")
+_NEP_WAARDEN = ("00000000-0000-4000-8000-000000000000", "PO2901", "1")
 
 
 def api_operaties() -> dict[tuple[str, str], str]:
