@@ -45,10 +45,10 @@ def wereld(transactional_db: None) -> tuple[Begroting, TOTPDevice]:
             verantwoordelijk_swv=swv,
             soort=Soort.SO,
             bekostigingscategorie=1,
-            ontvangen_op=datetime.date(2025, 5, 1),
-            compleet_op=datetime.date(2025, 5, 8),
-            besluit_op=datetime.date(2025, 6, 1),
-            ingangsdatum=datetime.date(2025, 8, 1),
+            ontvangen_op=datetime.date(2024, 5, 1),
+            compleet_op=datetime.date(2024, 5, 8),
+            besluit_op=datetime.date(2024, 6, 1),
+            ingangsdatum=datetime.date(2024, 8, 1),
             einddatum=datetime.date(2027, 7, 31),
         )
     rol = RolFactory(
@@ -89,7 +89,7 @@ def test_controller_voegt_een_post_toe_en_berekent(new_context, artefacts: Artef
     expect(main).to_contain_text("Bureau en bestuur")
     expect(main).to_contain_text("€ 1.234.567,89")
     expect(main).to_contain_text(
-        "3 leerlingen met een TLV so categorie 1 op 1 februari 2026 × € 10.650,00"
+        "3 leerlingen met een TLV so categorie 1 op 1 februari 2025 × € 10.650,00"
     )
     expect(main).to_contain_text("€ 31.950,00")
     expect(page.locator("#totale-baten")).to_have_text("€ 8.000.000,00")

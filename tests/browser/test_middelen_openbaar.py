@@ -57,7 +57,16 @@ def swv(transactional_db: None) -> Samenwerkingsverband:
             (Postsoort.STEUNPUNT, 100_000),
             (Postsoort.ORGANISATIE, 300_000),
         ):
-            BegrotingspostFactory(begroting=begroting, soort=soort, bedrag=Decimal(bedrag))
+            BegrotingspostFactory(
+                begroting=begroting,
+                soort=soort,
+                bedrag=Decimal(bedrag),
+                berekend=soort == Postsoort.AFDRACHT_SO,
+                # 2025: only a few pupils in the afdrachten, so that line is not public.
+                grondslag={"aantal": 66 if jaar == 2026 else 4}
+                if soort == Postsoort.AFDRACHT_SO
+                else {},
+            )
         BegrotingspostFactory(
             begroting=begroting,
             soort=Postsoort.TOEWIJZING_SCHOLEN,
@@ -80,6 +89,11 @@ def test_openbare_pagina_met_twee_jaren(new_context, artefacts: Artefacts, swv):
     check_page(page, artefacts, "swv")
     page.get_by_role("link", name="2025").click()
     expect(page.get_by_role("heading", level=2, name="2025")).to_be_visible()
+    # 4 pupils in the afdrachten of 2025: the line, the total and the result are not shown.
+    tabel = page.get_by_role("table", name="Waar het geld heen ging in 2025")
+    expect(tabel.get_by_text("niet getoond (minder dan 10 leerlingen)")).to_have_count(3)
+    expect(tabel.get_by_text("€ 700.000,00")).to_have_count(0)
+    check_page(page, artefacts, "swv-2025")
 
     smal = new_context(viewport={"width": 375, "height": 800}).new_page()
     smal.goto(reverse("verantwoording:swv", args=[swv.code]))

@@ -21,24 +21,36 @@ def hele_euro(bedrag: Decimal) -> str:
     return euro(bedrag.quantize(Decimal("1"))).removesuffix(",00")
 
 
-def tekstalternatief(regels: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]]) -> str:
+#: The label of an amount that is not shown (it would reveal a small number of pupils).
+NIET_GETOOND = "niet getoond (minder dan 10 leerlingen)"
+
+Regels = Sequence[tuple[str, Sequence[tuple[int, Decimal | None]]]]
+
+
+def _label(bedrag: Decimal | None, niet_getoond: str = NIET_GETOOND) -> str:
+    return niet_getoond if bedrag is None else hele_euro(bedrag)
+
+
+def tekstalternatief(regels: Regels, niet_getoond: str = NIET_GETOOND) -> str:
     """The chart in words: per kind of spending the amount of every year."""
     delen = []
     for naam, waarden in regels:
-        bedragen = ", ".join(f"{jaar}: {hele_euro(bedrag)}" for jaar, bedrag in waarden)
+        bedragen = ", ".join(f"{jaar}: {_label(bedrag, niet_getoond)}" for jaar, bedrag in waarden)
         delen.append(f"{naam}: {bedragen}.")
     return " ".join(delen)
 
 
 def uitgavengrafiek(
-    regels: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]],
+    regels: Regels,
     *,
     titel: str = "Waar het geld heen ging, per jaar",
     sleutel: str = "uitgaven",
     breedte: int = 720,
+    niet_getoond: str = NIET_GETOOND,
 ) -> SafeString:
     """Grouped horizontal bars: per kind of spending (``regels``: name, (year, amount) per
-    year, the same years in every line) one bar per year, to the same scale."""
+    year, the same years in every line) one bar per year, to the same scale. An amount
+    None is not shown: no bar, the label says so."""
     if not regels or not regels[0][1]:
         return mark_safe("")
     jaren = len(regels[0][1])
@@ -47,9 +59,12 @@ def uitgavengrafiek(
     groep = staafhoogte * jaren + tussenruimte
     hoogte = boven + groep * len(regels) + 8
     vlak = breedte - links - rechts
-    maximum = max((bedrag for _, waarden in regels for _, bedrag in waarden), default=Decimal(0))
+    maximum = max(
+        (bedrag for _, waarden in regels for _, bedrag in waarden if bedrag is not None),
+        default=Decimal(0),
+    )
     schaal = float(maximum) if maximum > 0 else 1.0
-    omschrijving = tekstalternatief(regels)
+    omschrijving = tekstalternatief(regels, niet_getoond)
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" '
         f'width="100%" role="img" aria-labelledby="{sleutel}-titel {sleutel}-omschrijving" '
@@ -68,8 +83,8 @@ def uitgavengrafiek(
         for index, (jaar, bedrag) in enumerate(waarden):
             kleur = KLEUREN[index % len(KLEUREN)]
             by = gy + index * staafhoogte
-            lengte = vlak * float(max(bedrag, Decimal(0))) / schaal
-            label = f"{jaar}: {hele_euro(bedrag)}"
+            lengte = 0.0 if bedrag is None else vlak * float(max(bedrag, Decimal(0))) / schaal
+            label = f"{jaar}: {_label(bedrag, niet_getoond)}"
             delen.append(
                 f"<g><title>{svg_tekst(naam)}, {svg_tekst(label)}</title>"
                 f'<rect x="{links}" y="{by + 1}" width="{lengte:.1f}" '

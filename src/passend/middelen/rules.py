@@ -4,9 +4,9 @@
   (baten), € 250,000). Reserves above it must be explained (measure 23). Confirmed: a rule,
   not a setting.
 - **Teldatum** of the pupils with a TLV whose support DUO deducts from the SWV's budget
-  (afdracht): 1 February for PO, 1 October for VO. For budget year ``jaar`` (a calendar
-  year) that is 1 February of ``jaar`` (PO) and 1 October of ``jaar - 1`` (VO): the last
-  counting date before or at the start of the year. Normbedragen per year are settings
+  (afdracht): 1 February for PO, 1 October for VO. The funding of calendar year ``jaar``
+  uses the count of the year before for both sectors (PO since 2023): 1 February of
+  ``jaar - 1`` (PO) and 1 October of ``jaar - 1`` (VO). Normbedragen per year are settings
   (``MIDDELEN_NORMBEDRAGEN``).
 - The **ondersteuningsplan** runs at most 4 years; the OPR consents to it and to the
   multi-year budget, and the SWV holds OOGO with the municipalities about the plan.
@@ -92,7 +92,7 @@ def bovenmatig_eigen_vermogen(eigen_vermogen: Decimal, totale_baten: Decimal) ->
 def teldatum(sector: str, jaar: int) -> datetime.date:
     """The counting date of the TLV pupils for budget year ``jaar`` (see the module docstring)."""
     if sector == "PO":
-        return datetime.date(jaar, 2, 1)
+        return datetime.date(jaar - 1, 2, 1)
     if sector == "VO":
         return datetime.date(jaar - 1, 10, 1)
     raise ValueError(f"onbekende sector {sector!r}")
@@ -111,8 +111,18 @@ def plan_uiterlijk_tot(periode_van: datetime.date) -> datetime.date:
 
 #: The keys of a year's normbedragen: sbo, and so/vso per bekostigingscategorie.
 NORMBEDRAG_SLEUTELS = ("sbo", "so_1", "so_2", "so_3", "vso_1", "vso_2", "vso_3")
-#: The largest amount a post can hold (``max_digits=14, decimal_places=2``).
-MAXIMAAL_BEDRAG = Decimal("999999999999.99")
+#: The largest amount one post (or the reserves) may hold: far below what the column
+#: (``max_digits=14``) can store, so that sums of many posts stay within the totals' 16 digits.
+MAXIMAAL_BEDRAG = Decimal("9999999999.99")
+#: The lowest eigen vermogen (reserves can be negative: a deficit).
+MINIMAAL_EIGEN_VERMOGEN = -MAXIMAAL_BEDRAG
+#: The largest amount per pupil (``Begroting.bedrag_per_leerling``: ``max_digits=9``).
+MAXIMAAL_BEDRAG_PER_LEERLING = Decimal("9999999.99")
+#: Dates of adoption, consent and OOGO lie on or after this day.
+VROEGSTE_DATUM = datetime.date(2000, 1, 1)
+#: Plan periods lie within these years (a later date cannot be computed with).
+PLAN_VROEGSTE_JAAR = 2000
+PLAN_LAATSTE_JAAR = 2100
 
 
 def normbedragen_voor(

@@ -1,7 +1,8 @@
 """The middelen demo data (issue #8): the PO SWV's budgets and its plans.
 
 * Budgets 2024 and 2025 (adopted) and 2026 (concept). Income per pupil of the region
-  (the pupils of the member locations on 1 October of the year before): lichte
+  (the pupils of the member locations at the year's teldatum, 1 February of the year
+  before: their counts of 1 October two years before): lichte
   ondersteuning ``LICHT_PER_LEERLING`` and zware ondersteuning ``ZWAAR_PER_LEERLING``, and
   a small subsidy; spending on the steunpunt, the organisation and other costs. The
   computed posts (afdrachten sbo/so from the demo's TLVs, the allocation to schools at an
@@ -25,14 +26,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
-from django.db.models import Sum
+from django.db.models import OuterRef, Subquery, Sum
 
 from passend.accounts.actor import Actor
 from passend.accounts.models import Rol
 from passend.accounts.rules import Rolsoort
 from passend.arrangementen.rules import euro
 from passend.core.perioden import actief_op
-from passend.demo.bouwer.regio import PEILDATUM, SWV_PO
+from passend.demo.bouwer.regio import SWV_PO
 from passend.middelen.models import Begroting, Instemming, Oogo, Plan, Planversie
 from passend.middelen.rules import (
     BATEN,
@@ -43,6 +44,7 @@ from passend.middelen.rules import (
     Postsoort,
     bovenmatig_eigen_vermogen,
     signaleringswaarde,
+    teldatum,
 )
 from passend.middelen.services.begroting import (
     begroting_aanmaken,
@@ -85,13 +87,19 @@ class _Jaarcijfers:
 
 
 def _leerlingen(swv: Samenwerkingsverband, jaar: int) -> int:
-    """The pupils of the member locations on 1 October of the year before (the count the
-    year's funding follows); the locations' current pupil count when there is none."""
+    """The pupils of the member locations at the year's teldatum (``rules.teldatum``: for PO
+    1 February of the year before, so each location's latest count on or before it, as the
+    allocation to schools counts them); the locations' current pupil count when there is
+    none."""
+    peildatum = teldatum(swv.sector, jaar)
     vestigingen = SwvLidmaatschap.objects.filter(
-        actief_op(PEILDATUM), samenwerkingsverband=swv
+        actief_op(peildatum), samenwerkingsverband=swv
     ).values("vestiging_id")
+    laatste = Leerlingtelling.objects.filter(
+        vestiging_id=OuterRef("vestiging_id"), teldatum__lte=peildatum
+    ).order_by("-teldatum")
     geteld = Leerlingtelling.objects.filter(
-        vestiging_id__in=vestigingen, teldatum=date(jaar - 1, 10, 1)
+        vestiging_id__in=vestigingen, pk=Subquery(laatste.values("pk")[:1])
     ).aggregate(totaal=Sum("aantal"))["totaal"]
     if geteld:
         return int(geteld)

@@ -25,12 +25,21 @@ from rest_framework.views import APIView
 
 from passend.accounts.api import api_actor
 from passend.core.api import als_api_fout
+from passend.core.models import Actie
 from passend.core.permissions import Geweigerd
 from passend.middelen.models import Begroting, Begrotingspost
 from passend.middelen.permissions import beleid
-from passend.middelen.rules import BEREKENDE_POSTEN, Begrotingsstatus, Postsoort
+from passend.middelen.rules import (
+    BEREKENDE_POSTEN,
+    MAXIMAAL_BEDRAG,
+    MINIMAAL_EIGEN_VERMOGEN,
+    Begrotingsstatus,
+    Postsoort,
+)
 from passend.middelen.selectors.begroting import (
     NIET_GEVONDEN,
+    OBJECT_TYPE,
+    begroting_na_schrijven,
     begroting_voor,
     begrotingen,
     overzicht,
@@ -39,12 +48,21 @@ from passend.middelen.services import begroting as diensten
 
 
 def _bedrag(**kwargs: Any) -> serializers.DecimalField:
+    """One amount as input or output (≥ 0, at most ``MAXIMAAL_BEDRAG``)."""
     return serializers.DecimalField(
         max_digits=14,
         decimal_places=2,
         min_value=Decimal("0"),
+        max_value=MAXIMAAL_BEDRAG,
         coerce_to_string=True,
         **kwargs,
+    )
+
+
+def _totaal(**kwargs: Any) -> serializers.DecimalField:
+    """A sum of many posts (output only): 16 digits, so a total never overflows."""
+    return serializers.DecimalField(
+        max_digits=16, decimal_places=2, coerce_to_string=True, **kwargs
     )
 
 
@@ -80,21 +98,30 @@ class BegrotingSamenvattingSerializer(serializers.ModelSerializer[Begroting]):
 
 
 class TotalenSerializer(serializers.Serializer[Any]):
-    totale_baten = _bedrag()
-    afdrachten = _bedrag()
-    lasten = _bedrag()
-    resultaat = serializers.DecimalField(max_digits=15, decimal_places=2)
-    signaleringswaarde = _bedrag()
-    eigen_vermogen = _bedrag(allow_null=True)
-    bovenmatig = _bedrag(help_text="Hoeveel het eigen vermogen boven de signaleringswaarde ligt.")
+    totale_baten = _totaal(help_text="Alle baten, bruto (vóór afdrachten).")
+    afdrachten = _totaal()
+    lasten = _totaal()
+    resultaat = _totaal()
+    signaleringswaarde = _totaal()
+    eigen_vermogen = _totaal(allow_null=True, help_text="Kan negatief zijn (een tekort).")
+    bovenmatig = _totaal(help_text="Hoeveel het eigen vermogen boven de signaleringswaarde ligt.")
     toelichting_ontbreekt = serializers.BooleanField()
 
 
 class BegrotingSerializer(serializers.ModelSerializer[Begroting]):
     samenwerkingsverband = serializers.CharField(source="samenwerkingsverband.code")
     status = serializers.ChoiceField(choices=Begrotingsstatus.choices)
-    bedrag_per_leerling = _bedrag(allow_null=True)
-    eigen_vermogen = _bedrag(allow_null=True)
+    bedrag_per_leerling = serializers.DecimalField(
+        max_digits=9, decimal_places=2, coerce_to_string=True, allow_null=True
+    )
+    eigen_vermogen = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=MINIMAAL_EIGEN_VERMOGEN,
+        coerce_to_string=True,
+        allow_null=True,
+        help_text="Kan negatief zijn (een tekort).",
+    )
     posten = BegrotingspostSerializer(many=True)
     totalen = serializers.SerializerMethodField()
 
@@ -136,8 +163,14 @@ class BegrotingSerializer(serializers.ModelSerializer[Begroting]):
 
 class NieuweBegrotingInvoer(serializers.Serializer[Any]):
     jaar = serializers.IntegerField(min_value=2015, max_value=2100, help_text="Kalenderjaar.")
-    bedrag_per_leerling = _bedrag(
-        required=False, allow_null=True, help_text="Toewijzing aan scholen per leerling."
+    bedrag_per_leerling = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        coerce_to_string=True,
+        required=False,
+        allow_null=True,
+        help_text="Toewijzing aan scholen per leerling (hoogstens 9.999.999,99).",
     )
 
 
@@ -150,7 +183,9 @@ class PostInvoer(serializers.Serializer[Any]):
         help_text="Een ingevoerde soort post (niet: " + ", ".join(sorted(BEREKENDE_POSTEN)) + ").",
     )
     omschrijving = serializers.CharField(max_length=200, allow_blank=True, required=False)
-    bedrag = _bedrag(help_text="Bedrag in euro (≥ 0, twee decimalen).")
+    bedrag = _bedrag(
+        help_text="Bedrag in euro (≥ 0, twee decimalen). Baten bruto, vóór afdrachten."
+    )
 
 
 class PostWijzigInvoer(PostInvoer):
@@ -207,8 +242,8 @@ def _lezen(request: Request, pk: str, *, schrijven: bool = False) -> Begroting:
 
 
 def _opnieuw(pk: int, request: Request) -> dict[str, Any]:
-    begroting = begroting_voor(actor=api_actor(request), pk=pk, route=request.path)
-    return dict(BegrotingSerializer(begroting).data)
+    """The budget as it is after a write (the service logged the write: no second record)."""
+    return dict(BegrotingSerializer(begroting_na_schrijven(pk)).data)
 
 
 def _uitvoeren(schrijf: Any, begroting: Begroting) -> Response | None:
@@ -252,8 +287,13 @@ class BegrotingenView(APIView):
     )
     def post(self, request: Request) -> Response:
         actor = api_actor(request)
-        if not beleid.mag(actor, "rol:begroting_bewerken"):
-            raise PermissionDenied("Alleen de controller van het samenwerkingsverband.")
+        beleid.eis_rol(
+            actor,
+            "begroting_bewerken",
+            log_actie=Actie.AANMAKEN,
+            object_type=OBJECT_TYPE,
+            route=request.path,
+        )
         invoer = NieuweBegrotingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         try:

@@ -15,6 +15,7 @@ that may never do it: 403 (logged); another SWV's plan: 404 (logged); bad input:
 ``code`` and ``velden``. Amounts are decimal strings (a point as decimal separator).
 """
 
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -243,7 +244,7 @@ class PlandetailView(APIView):
         description="Eén plan met zijn versies (nieuwste eerst), de instemming van de OPR en "
         "het OOGO per gemeente, en wat er nog ontbreekt.",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: Request, pk: str) -> Response:
         route = "api:plan-detail"
         actor = _eis_rol(request, "plan_bekijken", route)
         d = plan_voor_actor(actor, pk, route=route)
@@ -260,7 +261,7 @@ class VersiesView(APIView):
         description="Een nieuwe versie (1, 2, …). Versies worden nooit gewijzigd of "
         "verwijderd. Een verouderde revisie geeft 409 met de huidige revisie.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: Request, pk: str) -> Response:
         route = "api:plan-versies"
         actor = _eis_rol(request, "plan_bewerken", route)
         plan = plan_voor_schrijven(actor, pk, route=route)
@@ -286,7 +287,7 @@ class InstemmingView(APIView):
         description="Het besluit van de OPR over een versie (de directeur legt het vast). "
         "De datum ligt niet in de toekomst.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: Request, pk: str) -> Response:
         route = "api:planversie-instemming"
         actor = _eis_rol(request, "instemming_vastleggen", route)
         versie = planversie_voor_vastleggen(actor, pk, route=route)
@@ -307,7 +308,7 @@ class OogoView(APIView):
         description="Het OOGO met één gemeente uit het werkgebied over een versie van het "
         "ondersteuningsplan (de directeur legt het vast).",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: Request, pk: str) -> Response:
         route = "api:planversie-oogo"
         actor = _eis_rol(request, "instemming_vastleggen", route)
         versie = planversie_voor_vastleggen(actor, pk, route=route)
@@ -328,14 +329,22 @@ class BatenSerializer(serializers.Serializer[Any]):
     totaal = _bedrag()
 
 
+NIET_GETOOND_HULP = (
+    " `null`: niet getoond, omdat het om minder dan 10 leerlingen gaat (het aantal zou uit "
+    "het bedrag te berekenen zijn)."
+)
+
+
 class LastenSerializer(serializers.Serializer[Any]):
-    afdrachten = _bedrag("Speciaal (basis)onderwijs: sbo, so en vso samen.")
+    afdrachten = _bedrag(
+        "Speciaal (basis)onderwijs: sbo, so en vso samen." + NIET_GETOOND_HULP, allow_null=True
+    )
     toewijzing_scholen = _bedrag()
     arrangementen = _bedrag()
     steunpunt = _bedrag()
     organisatie = _bedrag()
     overige_lasten = _bedrag()
-    totaal = _bedrag()
+    totaal = _bedrag("Alle uitgaven." + NIET_GETOOND_HULP, allow_null=True)
 
 
 class JaarSerializer(serializers.Serializer[Any]):
@@ -343,7 +352,7 @@ class JaarSerializer(serializers.Serializer[Any]):
     vastgesteld_op = serializers.DateField(allow_null=True)
     baten = BatenSerializer()
     lasten = LastenSerializer()
-    resultaat = _bedrag()
+    resultaat = _bedrag("Baten min lasten." + NIET_GETOOND_HULP, allow_null=True)
     eigen_vermogen = _bedrag(allow_null=True)
     signaleringswaarde = _bedrag()
     bovenmatig = _bedrag("Reserves boven de signaleringswaarde.", allow_null=True)
@@ -376,7 +385,7 @@ def _verantwoording(v: Verantwoording) -> dict[str, Any]:
                 "jaar": j.jaar,
                 "vastgesteld_op": j.vastgesteld_op,
                 "baten": {**j.baten, "totaal": j.baten_totaal},
-                "lasten": {**j.lasten, "totaal": j.lasten_totaal},
+                "lasten": {**j.lasten_getoond(), "totaal": j.lasten_totaal},
                 "resultaat": j.resultaat,
                 "eigen_vermogen": j.eigen_vermogen,
                 "signaleringswaarde": j.signaleringswaarde,
@@ -414,7 +423,8 @@ class VerantwoordingView(APIView):
         tekst = request.query_params.get("jaar")
         jaar = None
         if tekst is not None:
-            if not (tekst.isdigit() and len(tekst) == 4):
+            # ASCII digits only: "²⁰²⁶".isdigit() is True but int() refuses it.
+            if not re.fullmatch(r"[0-9]{4}", tekst):
                 raise serializers.ValidationError({"jaar": ["Geef een jaar als 2026."]})
             jaar = int(tekst)
         return Response(

@@ -11,16 +11,17 @@ from passend.middelen.api.plannen import (
     VersiesView,
 )
 
+# Keys are free text: a malformed one is a JSON 404 from the view, not an HTML one.
 urlpatterns: list[URLPattern] = [
     path("plannen/", PlanlijstView.as_view(), name="plan-list"),
-    path("plannen/<int:pk>/", PlandetailView.as_view(), name="plan-detail"),
-    path("plannen/<int:pk>/versies/", VersiesView.as_view(), name="plan-versies"),
+    path("plannen/<str:pk>/", PlandetailView.as_view(), name="plan-detail"),
+    path("plannen/<str:pk>/versies/", VersiesView.as_view(), name="plan-versies"),
     path(
-        "planversies/<int:pk>/instemming/",
+        "planversies/<str:pk>/instemming/",
         InstemmingView.as_view(),
         name="planversie-instemming",
     ),
-    path("planversies/<int:pk>/oogo/", OogoView.as_view(), name="planversie-oogo"),
+    path("planversies/<str:pk>/oogo/", OogoView.as_view(), name="planversie-oogo"),
     path(
         "verantwoording/<str:swv_code>/",
         VerantwoordingView.as_view(),

@@ -1,6 +1,7 @@
 """Forms of the budget pages. Amounts are typed as Dutch people write them ("1.234.567,89");
 the services check everything again (the API and the import use them too)."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -12,6 +13,24 @@ from passend.middelen.rules import BEREKENDE_POSTEN, Postsoort
 INVOERSOORTEN = [
     (str(code), str(label)) for code, label in Postsoort.choices if code not in BEREKENDE_POSTEN
 ]
+
+
+class TekenBedragVeld(BedragVeld):
+    """An amount that may be negative ("-1.250,00"): the reserves can be a deficit."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        tekst = "" if value in self.empty_values else str(value).strip()
+        for minteken in ("-", "\u2212"):
+            if tekst.startswith(minteken):
+                bedrag = super().to_python(tekst[len(minteken) :])
+                return None if bedrag is None else -bedrag
+        return super().to_python(tekst)
+
+
+BRUTO_HULP = (
+    "Vul baten (rijksbijdragen en andere baten) bruto in: vóór afdrachten. Passend trekt "
+    "de afdrachten voor sbo, so en vso er zelf van af."
+)
 
 
 class RevisieForm(NLDesignForm):
@@ -57,15 +76,16 @@ class PostForm(NLDesignForm):
         required=False,
         error_messages={"max_length": "Gebruik maximaal 200 tekens."},
     )
-    bedrag = BedragVeld(label="Bedrag (euro)", verplicht="Vul een bedrag in.")
+    bedrag = BedragVeld(label="Bedrag (euro)", verplicht="Vul een bedrag in.", help_text=BRUTO_HULP)
     ZONDER_VERPLICHT_HINT = frozenset({"omschrijving"})
 
 
 class ReserveForm(NLDesignForm):
     revisie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    eigen_vermogen = BedragVeld(
+    eigen_vermogen = TekenBedragVeld(
         label="Eigen vermogen op 31 december (euro)",
-        help_text="De reserves van het samenwerkingsverband aan het eind van het jaar.",
+        help_text="De reserves van het samenwerkingsverband aan het eind van het jaar. Is er "
+        "een tekort, zet dan een minteken ervoor, bijvoorbeeld -25.000,00.",
     )
     toelichting_reserve = forms.CharField(
         label="Toelichting op het eigen vermogen",

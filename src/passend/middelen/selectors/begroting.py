@@ -11,12 +11,23 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 
 from passend.core.models import Actie
+from passend.core.perioden import actief_op
 from passend.core.toegangslog import toegang_vastleggen
 from passend.middelen.models import Begroting, Begrotingspost
 from passend.middelen.permissions import beleid
@@ -29,11 +40,35 @@ from passend.middelen.rules import (
     Postsoort,
     bovenmatig_eigen_vermogen,
     signaleringswaarde,
+    teldatum,
 )
+from passend.organisaties.models import Leerlingtelling, SwvLidmaatschap, Vestiging
 
 OBJECT_TYPE = "middelen.begroting"
 NIET_GEVONDEN = "Deze begroting bestaat niet of u mag haar niet zien."
 NUL = Decimal("0.00")
+#: At most this many locations without a pupil count are named on the page.
+MAX_ZONDER_TELLING = 50
+
+
+def _met_posten() -> QuerySet[Begroting]:
+    return Begroting.objects.select_related(
+        "samenwerkingsverband", "vastgesteld_door"
+    ).prefetch_related(
+        Prefetch(
+            "posten",
+            queryset=Begrotingspost.objects.select_related("vestiging").order_by(
+                "soort", "omschrijving", "id"
+            ),
+        )
+    )
+
+
+def begroting_na_schrijven(pk: int) -> Begroting:
+    """The budget just written by a service, for the answer of that write. Not logged
+    again: ``begroting_voor(..., voor_schrijven=True)`` authorised the write and the
+    service logged it (one access-log record per write)."""
+    return _met_posten().get(pk=pk)
 
 
 def begroting_voor(*, actor: Any, pk: int, route: str, voor_schrijven: bool = False) -> Begroting:
@@ -43,19 +78,7 @@ def begroting_voor(*, actor: Any, pk: int, route: str, voor_schrijven: bool = Fa
     actie = "begroting_bewerken" if voor_schrijven else "begroting_bekijken"
     log_actie = Actie.WIJZIGEN if voor_schrijven else Actie.LEZEN
     beleid.eis_rol(actor, actie, log_actie=log_actie, object_type=OBJECT_TYPE, route=route)
-    begroting = (
-        Begroting.objects.filter(pk=pk)
-        .select_related("samenwerkingsverband", "vastgesteld_door")
-        .prefetch_related(
-            Prefetch(
-                "posten",
-                queryset=Begrotingspost.objects.select_related("vestiging").order_by(
-                    "soort", "omschrijving", "id"
-                ),
-            )
-        )
-        .first()
-    )
+    begroting = _met_posten().filter(pk=pk).first()
     toegestaan = begroting is not None and beleid.mag(actor, actie, begroting)
     if not toegestaan or not voor_schrijven:
         toegang_vastleggen(
@@ -88,13 +111,23 @@ def begrotingen(actor: Any, *, route: str = "") -> QuerySet[Begroting]:
         reden="lijst van begrotingen bekeken",
         route=route,
     )
-    nul = Value(NUL, output_field=DecimalField(max_digits=14, decimal_places=2))
+    # Sums of many posts: wider than one post (16 digits), so a total never overflows.
+    totaal: DecimalField[Decimal, Decimal] = DecimalField(max_digits=16, decimal_places=2)
+    nul = Value(NUL, output_field=totaal)
+
+    def som(soorten: frozenset[str]) -> Coalesce:
+        return Coalesce(
+            Sum("posten__bedrag", filter=Q(posten__soort__in=soorten), output_field=totaal),
+            nul,
+            output_field=totaal,
+        )
+
     return (
         beleid.filter_zichtbaar(actor, Begroting.objects.all())
         .annotate(
-            baten=Coalesce(Sum("posten__bedrag", filter=Q(posten__soort__in=BATEN)), nul),
-            afdrachten=Coalesce(Sum("posten__bedrag", filter=Q(posten__soort__in=AFDRACHTEN)), nul),
-            lasten=Coalesce(Sum("posten__bedrag", filter=Q(posten__soort__in=LASTEN)), nul),
+            baten=som(BATEN),
+            afdrachten=som(AFDRACHTEN),
+            lasten=som(LASTEN),
             aantal_posten=Count("posten"),
         )
         .order_by("-jaar")
@@ -160,6 +193,27 @@ def overzicht(begroting: Begroting) -> Overzicht:
         bovenmatig=bovenmatig,
         toelichting_ontbreekt=bovenmatig > 0 and not begroting.toelichting_reserve.strip(),
         heeft_berekende_posten=berekend,
+    )
+
+
+def vestigingen_zonder_telling(begroting: Begroting) -> list[str]:
+    """The names of the SWV's member locations on the teldatum that have no pupil count on
+    or before it: they get no allocation (the budget page lists them). Empty when the
+    budget allocates nothing per pupil. Two queries at most."""
+    if begroting.bedrag_per_leerling is None:
+        return []
+    swv = begroting.samenwerkingsverband
+    peildatum = teldatum(swv.sector, begroting.jaar)
+    leden = SwvLidmaatschap.objects.filter(actief_op(peildatum), samenwerkingsverband=swv)
+    return list(
+        Vestiging.objects.filter(pk__in=leden.values("vestiging_id"))
+        .exclude(
+            Exists(
+                Leerlingtelling.objects.filter(vestiging=OuterRef("pk"), teldatum__lte=peildatum)
+            )
+        )
+        .order_by("naam", "pk")
+        .values_list("naam", flat=True)[:MAX_ZONDER_TELLING]
     )
 
 

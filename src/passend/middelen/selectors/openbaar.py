@@ -2,7 +2,10 @@
 year, from **adopted** budgets only (status vastgesteld). Figures, never a pupil.
 
 - Income per kind; the afdrachten for sbo, so and vso as ONE line: per-category amounts
-  divided by the (public) normbedrag would reveal small pupil counts.
+  divided by the (public) normbedrag would reveal small pupil counts. That alone does not
+  always hide them (with only sbo pupils the line divides back into a count), so when the
+  pupils counted in a year's afdrachten number 1..``KLEINE_CEL_GRENS``-1 the line is not
+  shown, nor the total spending and the result (they would give it back by subtraction).
 - Allocation to schools: the total, and per school location only the amount.
 - Arrangements, steunpunt, organisation costs, other spending.
 - Reserves against the signaleringswaarde, with the excess and its explanation.
@@ -16,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -37,6 +41,7 @@ from passend.middelen.selectors.plannen import (
     plannen_queryset,
     werkgebied_van,
 )
+from passend.monitor.rules import is_klein
 from passend.organisaties.models import Samenwerkingsverband
 from passend.organisaties.rules import normaliseer_swv_code
 
@@ -94,18 +99,37 @@ class Jaarcijfers:
     lasten: dict[str, Decimal]
     eigen_vermogen: Decimal | None
     toelichting_reserve: str
+    #: The pupils counted in this year's afdrachten (sum of the posts' ``grondslag``).
+    afdracht_leerlingen: int = 0
+    #: The suppression threshold (``KLEINE_CEL_GRENS``).
+    grens: int = 10
+
+    @property
+    def afdrachten_getoond(self) -> bool:
+        """False when the afdrachten line would reveal a small number of pupils."""
+        return not is_klein(self.afdracht_leerlingen, self.grens)
 
     @property
     def baten_totaal(self) -> Decimal:
         return sum(self.baten.values(), NUL)
 
     @property
-    def lasten_totaal(self) -> Decimal:
+    def lasten_totaal(self) -> Decimal | None:
+        if not self.afdrachten_getoond:
+            return None
         return sum(self.lasten.values(), NUL)
 
     @property
-    def resultaat(self) -> Decimal:
-        return self.baten_totaal - self.lasten_totaal
+    def resultaat(self) -> Decimal | None:
+        totaal = self.lasten_totaal
+        return None if totaal is None else self.baten_totaal - totaal
+
+    def lasten_getoond(self) -> dict[str, Decimal | None]:
+        """The spending per kind as shown: the afdrachten None when they are not shown."""
+        return {
+            sleutel: None if sleutel == "afdrachten" and not self.afdrachten_getoond else bedrag
+            for sleutel, bedrag in self.lasten.items()
+        }
 
     @property
     def signaleringswaarde(self) -> Decimal:
@@ -120,8 +144,9 @@ class Jaarcijfers:
     def baten_rijen(self) -> list[tuple[str, Decimal]]:
         return [(label, self.baten[str(sleutel)]) for sleutel, label in BATEN_REGELS]
 
-    def lasten_rijen(self) -> list[tuple[str, Decimal]]:
-        return [(label, self.lasten[str(sleutel)]) for sleutel, label in LASTEN_REGELS]
+    def lasten_rijen(self) -> list[tuple[str, Decimal | None]]:
+        getoond = self.lasten_getoond()
+        return [(label, getoond[str(sleutel)]) for sleutel, label in LASTEN_REGELS]
 
 
 @dataclass(frozen=True)
@@ -139,10 +164,16 @@ class Verantwoording:
     scholen: list[Schoolbedrag]
     plan_tekst: str
     jaar_onbekend: bool
+    #: The suppression threshold (``KLEINE_CEL_GRENS``).
+    grens: int = 10
 
     @property
     def gepubliceerd(self) -> bool:
         return bool(self.jaren)
+
+
+def _grens() -> int:
+    return int(settings.PASSEND.get("KLEINE_CEL_GRENS", 10))
 
 
 def _jaarcijfers(begrotingen: Sequence[Begroting]) -> list[Jaarcijfers]:
@@ -154,6 +185,17 @@ def _jaarcijfers(begrotingen: Sequence[Begroting]) -> list[Jaarcijfers]:
         .order_by()
     ):
         totalen.setdefault(rij["begroting_id"], {})[rij["soort"]] = rij["totaal"]
+    # The pupils counted in the afdrachten, per budget (a few computed posts per year).
+    leerlingen: dict[int, int] = {}
+    for begroting_id, grondslag in Begrotingspost.objects.filter(
+        begroting__in=[b.pk for b in begrotingen], soort__in=AFDRACHTEN
+    ).values_list("begroting_id", "grondslag"):
+        aantal = grondslag.get("aantal") if isinstance(grondslag, dict) else None
+        # A post without a count cannot be checked: it counts as one pupil.
+        leerlingen[begroting_id] = leerlingen.get(begroting_id, 0) + (
+            aantal if isinstance(aantal, int) and aantal >= 0 else 1
+        )
+    grens = _grens()
     uit: list[Jaarcijfers] = []
     for b in begrotingen:
         posten = totalen.get(b.pk, {})
@@ -167,6 +209,8 @@ def _jaarcijfers(begrotingen: Sequence[Begroting]) -> list[Jaarcijfers]:
                 lasten=lasten,
                 eigen_vermogen=b.eigen_vermogen,
                 toelichting_reserve=b.toelichting_reserve,
+                afdracht_leerlingen=leerlingen.get(b.pk, 0),
+                grens=grens,
             )
         )
     return uit
@@ -241,4 +285,5 @@ def verantwoording(code: str, jaar: int | None = None) -> Verantwoording:
         scholen=scholen,
         plan_tekst=_plan_tekst(swv),
         jaar_onbekend=jaar_onbekend,
+        grens=_grens(),
     )

@@ -12,6 +12,7 @@ words, what is missing.
 """
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -245,10 +246,20 @@ def plannen_voor_actor(actor: Any, *, route: str) -> Planoverzicht:
     )
 
 
-def _zichtbaar_plan(actor: Any, pk: int, actie: str, log_actie: Actie, route: str) -> Plan:
+def _als_id(pk: int | str) -> int | None:
+    """A key from a URL as a database id; a malformed one (API keys are free text, so a bad
+    one is a JSON 404 rather than Django's HTML one) is None."""
+    tekst = str(pk)
+    if not re.fullmatch(r"[0-9]{1,18}", tekst):
+        return None
+    return int(tekst)
+
+
+def _zichtbaar_plan(actor: Any, pk: int | str, actie: str, log_actie: Actie, route: str) -> Plan:
     """The plan if the actor may ``actie`` it; another SWV's is a logged 404, the own one
     the actor may not write (the wrong soort) a logged 403."""
-    plan = plannen_queryset().filter(pk=pk).first()
+    plan_id = _als_id(pk)
+    plan = plannen_queryset().filter(pk=plan_id).first() if plan_id is not None else None
     if plan is None or not beleid.mag(actor, "plan_bekijken", plan):
         _log(actor, log_actie, str(pk), False, NIET_GEVONDEN, route)
         raise Http404(NIET_GEVONDEN)
@@ -267,7 +278,7 @@ class Plandetail:
     werkgebied: list[Gemeente]
 
 
-def plan_voor_actor(actor: Any, pk: int, *, route: str) -> Plandetail:
+def plan_voor_actor(actor: Any, pk: int | str, *, route: str) -> Plandetail:
     """One plan with its versions (newest first), consent and OOGO; logged."""
     plan = _zichtbaar_plan(actor, pk, "plan_bekijken", Actie.LEZEN, route)
     werkgebied = werkgebied_van(plan.samenwerkingsverband_id)
@@ -280,18 +291,21 @@ def plan_voor_actor(actor: Any, pk: int, *, route: str) -> Plandetail:
     )
 
 
-def plan_voor_schrijven(actor: Any, pk: int, *, route: str) -> Plan:
+def plan_voor_schrijven(actor: Any, pk: int | str, *, route: str) -> Plan:
     """The plan a new version is for (no record when allowed: the service logs the write)."""
     return _zichtbaar_plan(actor, pk, "plan_bewerken", Actie.WIJZIGEN, route)
 
 
-def planversie_voor_vastleggen(actor: Any, versie_pk: int, *, route: str) -> Planversie:
+def planversie_voor_vastleggen(actor: Any, versie_pk: int | str, *, route: str) -> Planversie:
     """The version whose consent or OOGO the directeur records; another SWV's is a logged
     404 (no record when allowed: the service logs the write)."""
+    versie_id = _als_id(versie_pk)
     versie = (
         Planversie.objects.select_related("plan", "plan__samenwerkingsverband")
-        .filter(pk=versie_pk)
+        .filter(pk=versie_id)
         .first()
+        if versie_id is not None
+        else None
     )
     if versie is None or not beleid.mag(actor, "plan_bekijken", versie.plan):
         _log(actor, Actie.WIJZIGEN, f"versie:{versie_pk}", False, NIET_GEVONDEN, route)

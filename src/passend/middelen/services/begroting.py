@@ -34,6 +34,9 @@ from passend.middelen.rules import (
     BATEN,
     BEREKENDE_POSTEN,
     MAXIMAAL_BEDRAG,
+    MAXIMAAL_BEDRAG_PER_LEERLING,
+    MINIMAAL_EIGEN_VERMOGEN,
+    VROEGSTE_DATUM,
     Begrotingsstatus,
     Postsoort,
     bovenmatig_eigen_vermogen,
@@ -125,24 +128,45 @@ def _ophogen(rij: Begroting, *velden: str) -> None:
     rij.save(update_fields=[*velden, "revisie", "gewijzigd_op"])
 
 
-def _bedrag_fout(bedrag: Any, *, verplicht: bool = True) -> str | None:
+def _bedrag_fout(
+    bedrag: Any,
+    *,
+    verplicht: bool = True,
+    maximum: Decimal = MAXIMAAL_BEDRAG,
+    minimum: Decimal = Decimal("0"),
+) -> str | None:
     if bedrag is None:
         return "Vul een bedrag in." if verplicht else None
     if not isinstance(bedrag, Decimal) or not bedrag.is_finite():
         return "Vul een bedrag in euro in, bijvoorbeeld 1.234,56."
-    if bedrag < 0:
-        return "Het bedrag kan niet negatief zijn."
+    if bedrag < minimum:
+        return (
+            "Het bedrag kan niet negatief zijn."
+            if minimum == 0
+            else f"Dit bedrag is te laag. Het kleinste bedrag is {_euro(minimum)}."
+        )
     if bedrag != bedrag.quantize(Decimal("0.01")):
         return "Gebruik hoogstens twee cijfers achter de komma."
-    if bedrag > MAXIMAAL_BEDRAG:
-        return "Dit bedrag is te groot."
+    if bedrag > maximum:
+        return f"Dit bedrag is te groot. Het grootste bedrag is {_euro(maximum)}."
     return None
+
+
+def _euro(bedrag: Decimal) -> str:
+    """An amount the Dutch way: € 9.999.999,99."""
+    teken = "-" if bedrag < 0 else ""
+    heel, _, cent = f"{abs(bedrag):.2f}".partition(".")
+    groepen = f"{int(heel):,}".replace(",", ".")
+    return f"{teken}€ {groepen},{cent}"
+
+
+def _bedrag_per_leerling_fout(bedrag: Any) -> str | None:
+    return _bedrag_fout(bedrag, verplicht=False, maximum=MAXIMAAL_BEDRAG_PER_LEERLING)
 
 
 # --- The budget ---------------------------------------------------------------------------
 
 
-@transaction.atomic
 def begroting_aanmaken(
     *,
     actor: Any,
@@ -150,21 +174,40 @@ def begroting_aanmaken(
     route: str,
     bedrag_per_leerling: Decimal | None = None,
 ) -> Begroting:
-    """A new concept budget of the actor's SWV for calendar year ``jaar`` (one per year)."""
+    """A new concept budget of the actor's SWV for calendar year ``jaar`` (one per year).
+    A refusal is logged (outside the write's transaction, so the record stays) before
+    ``Geweigerd`` is raised."""
     swv_id = getattr(actor.rol, "samenwerkingsverband_id", None) if actor else None
     swv = (
-        Samenwerkingsverband.objects.select_for_update().filter(pk=swv_id).first()
-        if isinstance(swv_id, int)
-        else None
+        Samenwerkingsverband.objects.filter(pk=swv_id).first() if isinstance(swv_id, int) else None
     )
     if swv is None or not beleid.mag(actor, "begroting_bewerken", swv):
-        raise Geweigerd("alleen de controller van het samenwerkingsverband maakt een begroting")
+        reden = "alleen de controller van het samenwerkingsverband maakt een begroting"
+        toegang_vastleggen(
+            actor=actor,
+            actie=Actie.AANMAKEN,
+            object_type=OBJECT_TYPE,
+            toegestaan=False,
+            reden=f"geweigerd: {reden}",
+            route=route,
+        )
+        raise Geweigerd(reden)
+    return _begroting_maken(
+        actor=actor, swv_id=swv.pk, jaar=jaar, route=route, bedrag_per_leerling=bedrag_per_leerling
+    )
+
+
+@transaction.atomic
+def _begroting_maken(
+    *, actor: Any, swv_id: int, jaar: int, route: str, bedrag_per_leerling: Decimal | None
+) -> Begroting:
+    swv = Samenwerkingsverband.objects.select_for_update().get(pk=swv_id)
     fouten: dict[str, str] = {}
     if not isinstance(jaar, int) or not VROEGSTE_JAAR <= jaar <= 2100:
         fouten["jaar"] = f"Kies een kalenderjaar vanaf {VROEGSTE_JAAR}, bijvoorbeeld 2026."
     elif Begroting.objects.filter(samenwerkingsverband=swv, jaar=jaar).exists():
         fouten["jaar"] = f"Er is al een begroting voor {jaar}. Open die begroting."
-    melding = _bedrag_fout(bedrag_per_leerling, verplicht=False)
+    melding = _bedrag_per_leerling_fout(bedrag_per_leerling)
     if melding:
         fouten["bedrag_per_leerling"] = melding
     if fouten:
@@ -335,8 +378,10 @@ def normbedragen(jaar: int) -> tuple[int, dict[str, Decimal]]:
 
 def _lopende_tlvs(swv: Samenwerkingsverband, peildatum: datetime.date) -> list[Any]:
     """The granted TLVs of the SWV running on the peildatum (both ends inclusive), with the
-    school type in force (a decision on objection may have changed it)."""
-    return list(
+    school type in force (a decision on objection may have changed it): ONE per pupil, the
+    decision in force (the latest start, then the latest decision) when two overlap, so a
+    pupil is never counted twice."""
+    rijen = (
         Toelaatbaarheidsverklaring.objects.filter(
             verantwoordelijk_swv=swv,
             status=TlvStatus.TOEGEKEND,
@@ -344,9 +389,13 @@ def _lopende_tlvs(swv: Samenwerkingsverband, peildatum: datetime.date) -> list[A
             einddatum__gte=peildatum,
         )
         .annotate(toegekende_soort=Coalesce(NullIf("schoolsoort", Value("")), "soort"))
-        .values("leerling__sleutel", "toegekende_soort", "bekostigingscategorie")
-        .order_by()
+        .values("leerling_id", "leerling__sleutel", "toegekende_soort", "bekostigingscategorie")
+        .order_by("leerling_id", "-ingangsdatum", "-besluit_op", "-pk")
     )
+    per_leerling: dict[int, Any] = {}
+    for rij in rijen:
+        per_leerling.setdefault(rij["leerling_id"], rij)
+    return list(per_leerling.values())
 
 
 def _toegekende_arrangementen(swv: Samenwerkingsverband, jaar: int) -> list[Any]:
@@ -436,12 +485,16 @@ def berekende_posten_bijwerken(
 
     nieuw: list[Begrotingspost] = []
     aantallen: dict[str, int] = {}
+    zonder_categorie: dict[str, int] = {}
     for tlv in tlvs:
         soort = tlv["toegekende_soort"]
         if soort not in AFDRACHT_VAN_SOORT:
             continue
         sleutel = normbedrag_sleutel(soort, tlv["bekostigingscategorie"])
         aantallen[sleutel] = aantallen.get(sleutel, 0) + 1
+        if soort != "sbo" and not tlv["bekostigingscategorie"]:
+            # Counted as category 1 (laag); the post says so.
+            zonder_categorie[sleutel] = zonder_categorie.get(sleutel, 0) + 1
     ontbrekend = sorted(set(aantallen) - set(bedragen))
     if ontbrekend:
         raise ValidationError(
@@ -465,6 +518,11 @@ def berekende_posten_bijwerken(
                     "normbedrag": str(bedragen[sleutel]),
                     "normjaar": normjaar,
                     "categorie": int(categorie) if categorie else None,
+                    **(
+                        {"zonder_categorie": zonder_categorie[sleutel]}
+                        if sleutel in zonder_categorie
+                        else {}
+                    ),
                 },
             )
         )
@@ -520,7 +578,7 @@ def reserve_vastleggen(
     amount per pupil for the allocation to schools)."""
     rij = _vergrendeld(begroting, actor, revisie)
     fouten: dict[str, str] = {}
-    melding = _bedrag_fout(eigen_vermogen, verplicht=False)
+    melding = _bedrag_fout(eigen_vermogen, verplicht=False, minimum=MINIMAAL_EIGEN_VERMOGEN)
     if melding:
         fouten["eigen_vermogen"] = melding
     toelichting = (toelichting_reserve or "").strip()
@@ -530,11 +588,9 @@ def reserve_vastleggen(
         )
     velden = ["eigen_vermogen", "toelichting_reserve"]
     if bedrag_per_leerling is not ONGEWIJZIGD:
-        melding = _bedrag_fout(bedrag_per_leerling, verplicht=False)
+        melding = _bedrag_per_leerling_fout(bedrag_per_leerling)
         if melding:
             fouten["bedrag_per_leerling"] = melding
-        elif bedrag_per_leerling is not None and bedrag_per_leerling > Decimal("9999999.99"):
-            fouten["bedrag_per_leerling"] = "Dit bedrag per leerling is te groot."
         rij.bedrag_per_leerling = bedrag_per_leerling
         velden.append("bedrag_per_leerling")
     if fouten:
@@ -583,6 +639,10 @@ def begroting_vaststellen(
         )
     if not isinstance(datum, datetime.date):
         fouten["datum"] = "Vul de datum van vaststelling in."
+    elif datum < VROEGSTE_DATUM:
+        fouten["datum"] = (
+            f"Deze datum ligt te ver terug. Vul een datum vanaf {VROEGSTE_DATUM:%d-%m-%Y} in."
+        )
     if fouten:
         raise ValidationError(fouten)
     rij.status = Begrotingsstatus.VASTGESTELD

@@ -11,6 +11,7 @@ reported per row and column in Dutch.
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -70,7 +71,7 @@ def posten_lezen(bron: bytes) -> list[tuple[str, str, Decimal]]:
             [f"Het bestand is leeg. De eerste regel noemt de kolommen: {';'.join(KOLOMMEN)}."]
         )
     scheiding = ";" if ";" in regels[0] else ","
-    lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
+    lezer = _rijen(csv.reader(io.StringIO(tekst), delimiter=scheiding))
     kop = [k.strip().casefold() for k in next(lezer)]
     ontbrekend = [k for k in KOLOMMEN if k not in kop]
     if ontbrekend:
@@ -118,6 +119,25 @@ def posten_lezen(bron: bytes) -> list[tuple[str, str, Decimal]]:
     if not posten:
         raise ImportMislukt(["Het bestand heeft geen posten onder de kopregel."])
     return posten
+
+
+def _rijen(lezer: Any) -> Iterator[list[str]]:
+    """The rows of the CSV reader; a broken file (a cell longer than the csv module's
+    limit, a NUL byte, …) is an ``ImportMislukt`` naming the line, never a crash."""
+    while True:
+        try:
+            rij = next(lezer)
+        except StopIteration:
+            return
+        except csv.Error as fout:
+            raise ImportMislukt(
+                [
+                    f"Regel {lezer.line_num}: het bestand is geen geldig CSV-bestand "
+                    f"({str(fout)[:100]}). Is een cel te lang of staat er een teken in dat "
+                    "niet in een CSV-bestand hoort?"
+                ]
+            ) from None
+        yield rij
 
 
 def posten_importeren(

@@ -27,6 +27,9 @@ from passend.middelen.rules import (
     AFDRACHTEN,
     BATEN,
     LASTEN,
+    PLAN_LAATSTE_JAAR,
+    PLAN_VROEGSTE_JAAR,
+    VROEGSTE_DATUM,
     Instemmingsuitkomst,
     Oogouitkomst,
     Plansoort,
@@ -82,6 +85,10 @@ def _tekst(waarde: str, veld: str, melding: str, maximum: int, fouten: dict[str,
 def _niet_in_de_toekomst(veld: str, datum: Any, fouten: dict[str, list[str]]) -> None:
     if not isinstance(datum, datetime.date):
         fouten.setdefault(veld, []).append("Vul een datum in.")
+    elif datum < VROEGSTE_DATUM:
+        fouten.setdefault(veld, []).append(
+            f"Deze datum ligt te ver terug. Vul een datum vanaf {_datum(VROEGSTE_DATUM)} in."
+        )
     elif datum > timezone.localdate():
         fouten.setdefault(veld, []).append("Deze datum ligt in de toekomst. Vul de echte datum in.")
 
@@ -93,7 +100,6 @@ def _datum(d: datetime.date) -> str:
 # --- A new plan -----------------------------------------------------------------------------
 
 
-@transaction.atomic
 def plan_aanmaken(
     *,
     actor: Any,
@@ -105,20 +111,60 @@ def plan_aanmaken(
 ) -> Plan:
     """A new plan of the actor's SWV. The directeur makes an ondersteuningsplan, the
     controller a meerjarenbegroting. An ondersteuningsplan runs at most 4 years; plans of
-    the same soort of one SWV do not overlap."""
+    the same soort of one SWV do not overlap. A refusal is logged (outside the write's
+    transaction, so the record stays) before ``Geweigerd`` is raised."""
     swv_id = getattr(actor.rol, "samenwerkingsverband_id", None)
     if soort not in Plansoort.values:
         raise ValidationError({"soort": "Kies het soort plan."})
     if swv_id is None or not beleid.mag(
         actor, "plan_bewerken", Plan(samenwerkingsverband_id=swv_id, soort=soort)
     ):
+        toegang_vastleggen(
+            actor=actor,
+            actie=Actie.AANMAKEN,
+            object_type=OBJECT_TYPE,
+            toegestaan=False,
+            reden=f"geweigerd: {beleid.weigerredenen['plan_bewerken']}",
+            route=route,
+        )
         raise Geweigerd(beleid.weigerredenen["plan_bewerken"])
+    return _plan_maken(
+        actor=actor,
+        swv_id=swv_id,
+        soort=soort,
+        titel=titel,
+        periode_van=periode_van,
+        periode_tot=periode_tot,
+        route=route,
+    )
+
+
+@transaction.atomic
+def _plan_maken(
+    *,
+    actor: Any,
+    swv_id: int,
+    soort: str,
+    titel: str,
+    periode_van: datetime.date | None,
+    periode_tot: datetime.date | None,
+    route: str,
+) -> Plan:
     fouten: dict[str, list[str]] = {}
     titel = _tekst(titel, "titel", "Geef het plan een titel.", MAX_TITEL, fouten)
     if not isinstance(periode_van, datetime.date):
         fouten.setdefault("periode_van", []).append("Vul de eerste dag van het plan in.")
     if not isinstance(periode_tot, datetime.date):
         fouten.setdefault("periode_tot", []).append("Vul de laatste dag van het plan in.")
+    for veld, dag in (("periode_van", periode_van), ("periode_tot", periode_tot)):
+        if isinstance(dag, datetime.date) and not (
+            PLAN_VROEGSTE_JAAR <= dag.year <= PLAN_LAATSTE_JAAR
+        ):
+            fouten.setdefault(veld, []).append(
+                f"Kies een datum tussen 1-1-{PLAN_VROEGSTE_JAAR} en 31-12-{PLAN_LAATSTE_JAAR}."
+            )
+    if fouten:
+        raise ValidationError(fouten)
     if isinstance(periode_van, datetime.date) and isinstance(periode_tot, datetime.date):
         if periode_tot < periode_van:
             fouten.setdefault("periode_tot", []).append(
@@ -303,6 +349,16 @@ def instemming_vastleggen(
         fouten.setdefault("toelichting", []).append(
             f"De tekst is te lang. Gebruik maximaal {MAX_TEKST} tekens."
         )
+    if (
+        not fouten
+        and isinstance(datum, datetime.date)
+        and Instemming.objects.filter(planversie_id=planversie.pk, datum=datum).exists()
+    ):
+        fouten.setdefault("datum", []).append(
+            f"Er is al een besluit van de OPR over versie {planversie.nummer} op "
+            f"{_datum(datum)} vastgelegd. Een tweede besluit op dezelfde dag kan niet; kijk of "
+            "het eerste besluit klopt."
+        )
     if fouten:
         raise ValidationError(fouten)
     assert isinstance(datum, datetime.date)
@@ -359,6 +415,19 @@ def oogo_vastleggen(
     if len(toelichting) > MAX_TEKST:
         fouten.setdefault("toelichting", []).append(
             f"De tekst is te lang. Gebruik maximaal {MAX_TEKST} tekens."
+        )
+    if (
+        not fouten
+        and isinstance(datum, datetime.date)
+        and gemeente_id is not None
+        and Oogo.objects.filter(
+            planversie_id=planversie.pk, gemeente_id=gemeente_id, datum=datum
+        ).exists()
+    ):
+        fouten.setdefault("datum", []).append(
+            f"Er is al een OOGO met deze gemeente over versie {planversie.nummer} op "
+            f"{_datum(datum)} vastgelegd. Een "
+            "tweede uitkomst op dezelfde dag kan niet; kijk of de eerste klopt."
         )
     if fouten:
         raise ValidationError(fouten)

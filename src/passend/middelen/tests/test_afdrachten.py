@@ -28,7 +28,7 @@ from passend.toelaatbaarheid.tests.factories import TlvFactory
 
 pytestmark = pytest.mark.django_db
 
-PO_TELDATUM = datetime.date(2026, 2, 1)
+PO_TELDATUM = datetime.date(2025, 2, 1)  # budget year 2026: 1 February of the year before
 VO_TELDATUM = datetime.date(2025, 10, 1)
 DAG = datetime.timedelta(days=1)
 
@@ -38,7 +38,7 @@ def controller(swv):
     return Actor(gebruiker=rol.gebruiker, rol=rol)
 
 
-def tlv(swv, soort=Soort.SO, categorie=1, van=datetime.date(2025, 8, 1), tot=None):
+def tlv(swv, soort=Soort.SO, categorie=1, van=datetime.date(2024, 8, 1), tot=None):
     return TlvFactory(
         toegekend=True,
         verantwoordelijk_swv=swv,
@@ -46,9 +46,9 @@ def tlv(swv, soort=Soort.SO, categorie=1, van=datetime.date(2025, 8, 1), tot=Non
         bekostigingscategorie=categorie if soort in (Soort.SO, Soort.VSO) else None,
         ingangsdatum=van,
         einddatum=tot or datetime.date(2027, 7, 31),
-        ontvangen_op=datetime.date(2025, 5, 1),
-        compleet_op=datetime.date(2025, 5, 8),
-        besluit_op=datetime.date(2025, 6, 1),
+        ontvangen_op=datetime.date(2024, 5, 1),
+        compleet_op=datetime.date(2024, 5, 8),
+        besluit_op=datetime.date(2024, 6, 1),
     )
 
 
@@ -85,7 +85,7 @@ def test_afdrachten_per_soort_en_categorie_maal_normbedrag():
     assert so1.bedrag == Decimal("31950.00")  # 3 × 10.650
     assert so1.berekend
     assert so1.grondslag == {
-        "teldatum": "2026-02-01",
+        "teldatum": "2025-02-01",
         "aantal": 3,
         "normbedrag": "10650.00",
         "normjaar": 2026,
@@ -100,9 +100,9 @@ def test_afdrachten_per_soort_en_categorie_maal_normbedrag():
 def test_alleen_tlvs_die_op_de_teldatum_lopen_tellen():
     swv = SamenwerkingsverbandFactory(sector=Sector.PO)
     actor = controller(swv)
-    tlv(swv, van=datetime.date(2025, 2, 1), tot=PO_TELDATUM - DAG)  # ended the day before
+    tlv(swv, van=datetime.date(2024, 2, 1), tot=PO_TELDATUM - DAG)  # ended the day before
     tlv(swv, van=PO_TELDATUM + DAG)  # starts the day after
-    tlv(swv, van=datetime.date(2025, 2, 1), tot=PO_TELDATUM)  # ends on the teldatum: counts
+    tlv(swv, van=datetime.date(2024, 2, 1), tot=PO_TELDATUM)  # ends on the teldatum: counts
     tlv(swv, van=PO_TELDATUM)  # starts on the teldatum: counts
     TlvFactory(compleet=True, verantwoordelijk_swv=swv, soort=Soort.SO)  # not decided
     tlv(SamenwerkingsverbandFactory(sector=Sector.PO))  # another SWV
@@ -159,11 +159,11 @@ def test_toewijzing_per_lidvestiging_met_laatste_telling():
     actor = controller(swv)
     lid = VestigingFactory(naam="De Regenboog")
     SwvLidmaatschapFactory(vestiging=lid, samenwerkingsverband=swv)
-    LeerlingtellingFactory(vestiging=lid, teldatum=datetime.date(2024, 10, 1), aantal=150)
-    LeerlingtellingFactory(vestiging=lid, teldatum=datetime.date(2025, 10, 1), aantal=180)
-    LeerlingtellingFactory(vestiging=lid, teldatum=datetime.date(2026, 10, 1), aantal=999)
+    LeerlingtellingFactory(vestiging=lid, teldatum=datetime.date(2023, 10, 1), aantal=150)
+    LeerlingtellingFactory(vestiging=lid, teldatum=datetime.date(2024, 10, 1), aantal=180)
+    LeerlingtellingFactory(vestiging=lid, teldatum=datetime.date(2025, 10, 1), aantal=999)
     oud = VestigingFactory(naam="Vertrokken school")
-    SwvLidmaatschapFactory(vestiging=oud, samenwerkingsverband=swv, tot=datetime.date(2025, 7, 31))
+    SwvLidmaatschapFactory(vestiging=oud, samenwerkingsverband=swv, tot=datetime.date(2025, 1, 31))
     LeerlingtellingFactory(vestiging=oud, aantal=100)
     begroting = BegrotingFactory(
         samenwerkingsverband=swv, jaar=2026, bedrag_per_leerling=Decimal("125.50")
@@ -174,7 +174,7 @@ def test_toewijzing_per_lidvestiging_met_laatste_telling():
     assert posten[0].vestiging == lid
     assert posten[0].bedrag == Decimal("22590.00")  # 180 × 125,50
     assert posten[0].grondslag == {
-        "teldatum": "2025-10-01",
+        "teldatum": "2024-10-01",
         "aantal": 180,
         "bedrag_per_leerling": "125.50",
     }

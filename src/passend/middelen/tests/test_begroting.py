@@ -274,10 +274,10 @@ def test_detailpagina_toont_totalen_grondslag_en_overschrijding():
             verantwoordelijk_swv=swv,
             soort=Soort.SO,
             bekostigingscategorie=1,
-            ontvangen_op=datetime.date(2025, 5, 1),
-            compleet_op=datetime.date(2025, 5, 8),
-            besluit_op=datetime.date(2025, 6, 1),
-            ingangsdatum=datetime.date(2025, 8, 1),
+            ontvangen_op=datetime.date(2024, 5, 1),
+            compleet_op=datetime.date(2024, 5, 8),
+            besluit_op=datetime.date(2024, 6, 1),
+            ingangsdatum=datetime.date(2024, 8, 1),
             einddatum=datetime.date(2027, 7, 31),
         )
     controller = actor(swv)
@@ -287,7 +287,7 @@ def test_detailpagina_toont_totalen_grondslag_en_overschrijding():
     assert antwoord.status_code == 200
     tekst = antwoord.content.decode()
     assert "€ 8.000.000,00" in tekst
-    assert "2 leerlingen met een TLV so categorie 1 op 1 februari 2026 × € 10.650,00" in tekst
+    assert "2 leerlingen met een TLV so categorie 1 op 1 februari 2025 × € 10.650,00" in tekst
     assert "€ 21.300,00" in tekst
     # 3.5 % of 8,000,000 = 280,000; reserves 400,000 → 120,000 above it.
     assert "€ 280.000,00" in tekst

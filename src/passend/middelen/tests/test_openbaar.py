@@ -42,9 +42,15 @@ def vastgesteld(swv, jaar, **kwargs):
     )
 
 
-def posten(begroting, **bedragen):
+def posten(begroting, leerlingen_per_afdracht=20, **bedragen):
     for soort, bedrag in bedragen.items():
-        BegrotingspostFactory(begroting=begroting, soort=soort, bedrag=Decimal(bedrag))
+        BegrotingspostFactory(
+            begroting=begroting,
+            soort=soort,
+            bedrag=Decimal(bedrag),
+            berekend=soort.startswith("afdracht"),
+            grondslag={"aantal": leerlingen_per_afdracht} if soort.startswith("afdracht") else {},
+        )
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from passend.middelen.selectors.begroting import (
     begrotingen,
     overzicht,
     soortnaam,
+    vestigingen_zonder_telling,
 )
 from passend.middelen.services import begroting as diensten
 from passend.middelen.services.importeren import (
@@ -76,11 +77,19 @@ def grondslag_tekst(post: Begrotingspost) -> str:
     g = post.grondslag or {}
     try:
         if "normbedrag" in g:
-            return (
+            tekst = (
                 f"{g['aantal']} leerling{'en' if g['aantal'] != 1 else ''} met een TLV "
                 f"{post.omschrijving} op {_datum_tekst(g['teldatum'])} × "
                 f"{euro(Decimal(g['normbedrag']))}"
             )
+            zonder = g.get("zonder_categorie")
+            if zonder:
+                tekst += (
+                    f". Bij {zonder} van deze TLV's staat geen bekostigingscategorie: "
+                    "Passend telt ze als categorie 1 (laag). Klopt dat niet, vul dan de "
+                    "categorie in bij de TLV en bereken opnieuw"
+                )
+            return tekst
         if "bedrag_per_leerling" in g:
             return (
                 f"{g['aantal']} leerling{'en' if g['aantal'] != 1 else ''} op "
@@ -160,6 +169,7 @@ def _detail(request: HttpRequest, actor: Actor, begroting: Begroting, **extra: A
         "begroting": begroting,
         "swv": begroting.samenwerkingsverband,
         "ov": ov,
+        "zonder_telling": vestigingen_zonder_telling(begroting) if concept else [],
         "groepen": groepen,
         "grafiek": verdeling_svg(ov) if (ov.afdrachten.totaal or ov.lasten.totaal) else "",
         "mag_bewerken": bewerken and concept,

@@ -2,6 +2,8 @@
 money went per year (goal 6), from adopted budgets only. Thin views: one selector call,
 then render. No access log: public figures, never a pupil."""
 
+import re
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -42,17 +44,32 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 @require_GET
 def swv(request: HttpRequest, code: str) -> HttpResponse:
     tekst = request.GET.get("jaar", "")
-    jaar = int(tekst) if tekst.isdigit() and len(tekst) == 4 else None
+    # ASCII digits only: "²⁰²⁶".isdigit() is True but int() refuses it.
+    jaar = int(tekst) if re.fullmatch(r"[0-9]{4}", tekst) else None
     v = verantwoording(code, jaar)
+    niet_getoond = f"niet getoond (minder dan {v.grens} leerlingen)"
     grafiek = uitgavengrafiek(
         [
-            (KORTE_NAMEN[str(sleutel)], [(j.jaar, j.lasten[str(sleutel)]) for j in v.jaren])
+            (
+                KORTE_NAMEN[str(sleutel)],
+                [(j.jaar, j.lasten_getoond()[str(sleutel)]) for j in v.jaren],
+            )
             for sleutel, _ in LASTEN_REGELS
-        ]
+        ],
+        niet_getoond=niet_getoond,
     )
-    tabel = [(label, [j.lasten[str(sleutel)] for j in v.jaren]) for sleutel, label in LASTEN_REGELS]
+    tabel = [
+        (label, [j.lasten_getoond()[str(sleutel)] for j in v.jaren])
+        for sleutel, label in LASTEN_REGELS
+    ]
     return render(
         request,
         "middelen/openbaar/swv.html",
-        {"v": v, "grafiek": grafiek, "tabel": tabel, "jaar_gevraagd": tekst},
+        {
+            "v": v,
+            "grafiek": grafiek,
+            "tabel": tabel,
+            "jaar_gevraagd": tekst,
+            "niet_getoond": niet_getoond,
+        },
     )
