@@ -8,7 +8,7 @@ urlpatterns: list[URLPattern] = [
     # The same key pattern as the waves' router (``api/urls_beheer``): a key that is no
     # number is an unknown wave (404, logged by the selector).
     re_path(
-        r"^metingen/(?P<pk>[^/.]+)/resultaten/$",
+        r"^metingen/(?P<pk>[^/]+)/resultaten/$",
         MetingResultatenView.as_view(),
         name="meting-resultaten",
     ),
