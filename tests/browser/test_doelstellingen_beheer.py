@@ -79,9 +79,23 @@ def test_directeur_zet_een_meting_uit(new_context, artefacts: Artefacts) -> None
     check_page(page, artefacts, "meting-open")
 
     Uitnodiging.objects.filter(code_hash=code_hash(codes[0])).update(gebruikt=True)
+    # A second school with one (used) code: no counts of its own, only in the total.
+    klein = VestigingFactory(naam="SBO De Brug", soort="sbo")
+    SwvLidmaatschapFactory(vestiging=klein, samenwerkingsverband=meting.samenwerkingsverband)
+    eerste = Uitnodiging.objects.filter(code_hash=code_hash(codes[0])).get()
+    Uitnodiging.objects.create(
+        vragenlijst=eerste.vragenlijst,
+        samenwerkingsverband=meting.samenwerkingsverband,
+        vestiging=klein,
+        code_hash=code_hash("SBOD-EBRU-GXXX"),
+        gebruikt=True,
+    )
     page.get_by_role("link", name="Respons bekijken").click()
     expect(page.get_by_role("heading", level=1, name="Respons op Meting 2026")).to_be_visible()
     rij = page.get_by_role("row").filter(has_text="OBS De Linde")
     expect(rij).to_contain_text("33,3%")
+    klein_rij = page.get_by_role("row").filter(has_text="SBO De Brug")
+    expect(klein_rij).to_contain_text("minder dan 2 codes")
+    expect(klein_rij).not_to_contain_text("100")
     expect(page.locator("svg.passend-grafiek")).to_be_visible()
     check_page(page, artefacts, "respons")

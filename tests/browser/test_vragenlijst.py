@@ -2,16 +2,22 @@
 
 A pupil types the code from the invitation, answers items with the keyboard and by tapping,
 sends the answers and sees the thank-you page; the same code is then refused. A parent
-opens the adult questionnaire. Every page: axe-core 0 violations (WCAG 2.1 AA) and no
-horizontal scrolling.
+opens the adult questionnaire. On a shared device the back button after sending does not
+bring back the previous respondent's answers (in a Chromium where the back/forward cache
+works). Every page: axe-core 0 violations (WCAG 2.1 AA) and no horizontal scrolling.
 """
 
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from django.core.cache import cache
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from passend.doelstellingen.models import Antwoord, Respons
 from passend.doelstellingen.rules import Respondentgroep
+from passend.doelstellingen.services.invullen import NIET_BRUIKBAAR
 from passend.doelstellingen.tests.test_invullen import Lijst, open_lijst
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.page_checks import Artefacts, check_page
 
 TELEFOON = {"width": 375, "height": 740}
@@ -19,6 +25,8 @@ TELEFOON = {"width": 375, "height": 740}
 
 @pytest.fixture
 def lijsten(transactional_db: None) -> tuple[Lijst, Lijst]:
+    # The per-IP brake on wrong codes counts in the (process-wide) cache: start from zero.
+    cache.clear()
     leerlingen = open_lijst(groep=Respondentgroep.LEERLING, code="LEER-LING-2345", aantal_vragen=4)
     ouders = open_lijst(groep=Respondentgroep.OUDER, code="OUDE-RSXX-2345")
     return leerlingen, ouders
@@ -43,7 +51,7 @@ def _telefoon(new_context) -> Page:
 
 def _code_invullen(page: Page, code: str) -> None:
     page.goto("/vragenlijst/")
-    page.get_by_label("Uw code").fill(code)
+    page.get_by_label("Code", exact=True).fill(code)
     page.get_by_role("button", name="Naar de vragen").click()
 
 
@@ -59,7 +67,7 @@ def test_leerling_vult_de_vragenlijst_in_op_een_telefoon(
 
     # A typo first: one neutral message, linked to the field.
     _code_invullen(page, "LEER-LING-9999")
-    expect(page.get_by_text("Deze code kennen we niet of is al gebruikt.")).to_be_visible()
+    expect(page.get_by_text(NIET_BRUIKBAAR)).to_be_visible()
     check_page(page, artefacts, "code-fout")
 
     _code_invullen(page, "leer ling 2345")
@@ -109,7 +117,7 @@ def test_leerling_vult_de_vragenlijst_in_op_een_telefoon(
 
     # The same code again: refused.
     _code_invullen(page, "LEER-LING-2345")
-    expect(page.get_by_text("Deze code kennen we niet of is al gebruikt.")).to_be_visible()
+    expect(page.get_by_text(NIET_BRUIKBAAR)).to_be_visible()
     page.goto("/vragenlijst/invullen/")
     expect(page.get_by_role("heading", name="Vragenlijst invullen")).to_be_visible()
     assert Respons.objects.count() == 1
@@ -127,3 +135,50 @@ def test_ouder_ziet_de_vragenlijst_voor_volwassenen(
     expect(page.get_by_label("Helemaal oneens").first).to_be_visible()
     check_page(page, artefacts, "vragenlijst-ouder")
     _geen_horizontale_scroll(page)
+
+
+@pytest.fixture
+def chromium_met_bfcache(browser: Browser) -> Iterator[Browser]:
+    """A second Chromium with the back/forward cache on: Playwright turns it off by default
+    (``--disable-back-forward-cache``), and a shared phone or school computer has it on."""
+    met_cache = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*CHROMIUM_ARGS, "--enable-features=BackForwardCache"],
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    yield met_cache
+    met_cache.close()
+
+
+def test_terug_na_versturen_toont_de_antwoorden_niet(
+    lijsten: tuple[Lijst, Lijst], chromium_met_bfcache: Browser, live_server, artefacts: Artefacts
+):
+    """A pupil answers on a shared device, sends, and hands the device on: the back button
+    must not show what was checked (the pages are no-store, so not kept in the bfcache)."""
+    leerlingen, _ = lijsten
+    context = chromium_met_bfcache.new_context(
+        base_url=live_server.url, locale="nl-NL", bypass_csp=True
+    )
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto("/vragenlijst/", timeout=EERSTE_KEER_MS)
+        _code_invullen(page, leerlingen.code)
+        eerste = leerlingen.vragen[0]
+        page.get_by_role("group", name=f"1. {eerste.tekst}").get_by_label(
+            "Klopt helemaal niet"
+        ).check()
+        page.get_by_role("button", name="Klaar, versturen").click()
+        expect(page.get_by_role("heading", name="Bedankt voor het invullen")).to_be_visible()
+        expect(page.get_by_text("Je antwoorden zijn opgeslagen.")).to_be_visible()
+
+        # (A page restored from the bfcache fires no "load": wait for what is shown.)
+        page.go_back(wait_until="commit")
+        # Not the filled-in questionnaire from the cache: the code is used, so the start page.
+        expect(page.get_by_role("heading", name="Vragenlijst invullen")).to_be_visible()
+        assert page.locator("input[type=radio]:checked").count() == 0
+        assert page.locator("input[type=radio]").count() == 0
+        check_page(page, artefacts, "terug-na-versturen")
+    finally:
+        context.close()

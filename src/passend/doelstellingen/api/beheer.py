@@ -36,6 +36,7 @@ from passend.doelstellingen.rules import Respondentgroep
 from passend.doelstellingen.selectors.metingen import (
     NIET_GEVONDEN,
     OBJECT_TYPE,
+    Eenheidrespons,
     meting_voor_beheer,
     metingen_voor,
 )
@@ -150,8 +151,11 @@ class UitnodigingenInvoer(serializers.Serializer[Any]):
 class EenheidResponsSerializer(serializers.Serializer[Any]):
     naam = serializers.CharField(help_text="De school (vestiging) of het samenwerkingsverband")
     code = serializers.CharField(help_text="Vestigingscode of code van het samenwerkingsverband")
-    uitgegeven = serializers.IntegerField()
-    gebruikt = serializers.IntegerField()
+    verborgen = serializers.BooleanField(
+        help_text="Minder dan 2 codes uitgedeeld: geen eigen aantallen (wel in het totaal)"
+    )
+    uitgegeven = serializers.IntegerField(allow_null=True, help_text="Leeg als 'verborgen'")
+    gebruikt = serializers.IntegerField(allow_null=True, help_text="Leeg als 'verborgen'")
     percentage = serializers.FloatField(allow_null=True)
 
 
@@ -162,6 +166,19 @@ class GroepsResponsSerializer(serializers.Serializer[Any]):
     gebruikt = serializers.IntegerField()
     percentage = serializers.FloatField(allow_null=True)
     eenheden = EenheidResponsSerializer(many=True)
+
+
+def _eenheid(eenheid: Eenheidrespons) -> dict[str, Any]:
+    """One school's (or SWV's) counts, left out below ``MIN_CODES_PER_EENHEID`` codes."""
+    verborgen = eenheid.verborgen
+    return {
+        "naam": eenheid.naam,
+        "code": eenheid.code,
+        "verborgen": verborgen,
+        "uitgegeven": None if verborgen else eenheid.uitgegeven,
+        "gebruikt": None if verborgen else eenheid.gebruikt,
+        "percentage": None if verborgen else eenheid.percentage,
+    }
 
 
 class ResponsSerializer(serializers.Serializer[Any]):
@@ -264,7 +281,7 @@ class MetingViewSet(viewsets.GenericViewSet[Meting]):
                             "uitgegeven": groep.uitgegeven,
                             "gebruikt": groep.gebruikt,
                             "percentage": groep.percentage,
-                            "eenheden": groep.eenheden,
+                            "eenheden": [_eenheid(e) for e in groep.eenheden],
                         }
                         for groep in overzicht.groepen
                     ],

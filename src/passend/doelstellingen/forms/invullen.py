@@ -71,11 +71,11 @@ KEUZES: dict[tuple[str, bool], list[tuple[str, str]]] = {
 
 class CodeForm(NLDesignForm):
     code = forms.CharField(
-        label="Uw code",
+        label="Code",
         max_length=40,
-        help_text="De code staat op uw uitnodiging, bijvoorbeeld ABCD-EFGH-JKMN. "
+        help_text="De code staat op de uitnodiging, bijvoorbeeld ABCD-EFGH-JKMN. "
         "Hoofdletters, spaties en streepjes maken niet uit.",
-        error_messages={"required": "Vul de code van uw uitnodiging in."},
+        error_messages={"required": "Vul de code van de uitnodiging in."},
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
@@ -114,6 +114,11 @@ class VragenlijstForm(NLDesignForm):
         data = super().clean() or {}
         if self.vragen and not any(data.get(veldnaam(vraag.pk)) for vraag in self.vragen):
             # Sending nothing at all is most likely a slip; it would use up the code.
+            if self.kindvriendelijk:
+                raise forms.ValidationError(
+                    "Je hebt nog niets ingevuld. Kies bij minstens één zin een antwoord, "
+                    'of "Weet ik niet".'
+                )
             raise forms.ValidationError(
                 "U heeft nog niets ingevuld. Kies bij minstens één vraag een antwoord, "
                 'of "Weet ik niet".'

@@ -146,14 +146,28 @@ def _percentage(gebruikt: int, uitgegeven: int) -> float | None:
     return round(100 * gebruikt / uitgegeven, 1) if uitgegeven else None
 
 
+#: A school (or SWV) with fewer codes than this in a group shows no counts of its own: with
+#: one code (one school leader, say) "used" would tell whether that person took part. It is
+#: counted in the group's total.
+MIN_CODES_PER_EENHEID = 2
+#: What is shown instead.
+MINDER_DAN_CODES = f"minder dan {MIN_CODES_PER_EENHEID} codes"
+
+
 @dataclass(frozen=True)
 class Eenheidrespons:
-    """One school location (school groups) or one SWV (the other groups)."""
+    """One school location (school groups) or one SWV (the other groups). The counts are
+    exact; ``verborgen`` says they may not be shown (fewer than ``MIN_CODES_PER_EENHEID``
+    codes issued): pages and API show ``MINDER_DAN_CODES`` instead."""
 
     naam: str
     code: str
     uitgegeven: int
     gebruikt: int
+
+    @property
+    def verborgen(self) -> bool:
+        return self.uitgegeven < MIN_CODES_PER_EENHEID
 
     @property
     def percentage(self) -> float | None:

@@ -64,6 +64,8 @@ GEEN_VERSCHIL = "geen verschil"
 TE_WEINIG = "te weinig antwoorden"
 GEEN_TOETS_PROPORTIES = "geen toets: in beide metingen 0 % of 100 % eens"
 GEEN_TOETS_WELCH = "geen toets: alle antwoorden gelijk"
+#: The item (same group and code) was asked in the other wave on another answer scale.
+ANDERE_SCHAAL = "andere antwoordschaal: niet te vergelijken"
 
 
 class MetingNietGesloten(Exception):
@@ -194,6 +196,17 @@ def resultaten_voor(
         if swv is None:
             raise OngeldigeKeuze(ONBEKEND_SWV)
     if meting.status != Metingstatus.GESLOTEN:
+        # Allowed, but nothing to show yet: logged like every read before the answer.
+        toegang_vastleggen(
+            actor=actor,
+            actie=log_actie,
+            object_type=OBJECT_TYPE,
+            object_id=str(meting.pk),
+            leerling_sleutels=[],
+            toegestaan=True,
+            reden="meting nog niet gesloten",
+            route=route,
+        )
         raise MetingNietGesloten(NIET_GESLOTEN, meting=meting)
     resultaten = analyse(meting, samenwerkingsverband_id=swv.pk if swv else None)
     if (
@@ -430,8 +443,11 @@ def _vergelijk(
     swv_id: int | None,
     grens: int,
 ) -> _Ruw | None:
-    if item not in ander.per_swv or ander.schaal.get(item) != schaal:
+    if item not in ander.per_swv:
         return None
+    if ander.schaal.get(item) != schaal:
+        # Asked, but on another scale: say so (no figures), rather than "not asked".
+        return _Ruw(meting=ander.meting, n=None, resultaat=None, toelichting=ANDERE_SCHAAL)
     cel = _cel(ander, item, swv_id, grens)
     ander_resultaat = ander_laag = ander_hoog = None
     if cel.sommen is not None:

@@ -1,10 +1,11 @@
 """Answering a questionnaire with an anonymous single-use code (public, no account).
 
 - ``uitnodiging_voor_code`` checks a code (by its hash) before the questionnaire is shown:
-  an unknown or used code and a wave that is not open are refused, each with one neutral
-  message that does not help guessing (it never says whether another code exists).
+  an unknown or used code and a wave that is not open are refused with one and the same
+  neutral message. The wave is checked *before* the use: after closing, a used and an unused
+  code get the same answer, so whoever holds a list of codes cannot learn who took part.
 - ``antwoorden_opslaan`` stores one filled-in questionnaire in one transaction: it locks the
-  invitation, refuses a used code or a wave that is not open, checks every answer against
+  wave and then the invitation (the order ``meting_sluiten`` locks them in), refuses a used code or a wave that is not open, checks every answer against
   the questionnaire and its scale (nothing is saved when one is wrong), turns the invitation
   ``gebruikt`` and creates a ``Respons`` with its ``Antwoord`` rows. **Nothing links the
   response to the invitation**: no key, no code, no time (see the models' docstring).
@@ -20,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from passend.doelstellingen.models import Antwoord, Respons, Uitnodiging, Vraag
+from passend.doelstellingen.models import Antwoord, Meting, Respons, Uitnodiging, Vraag
 from passend.doelstellingen.rules import Metingstatus, waarde_toegestaan
 
 
@@ -33,19 +34,26 @@ class CodeGeweigerd(Exception):
         super().__init__(self.melding)
 
 
+#: The one message for every code that does not work (unknown, used, wave not open), in
+#: words for adults and pupils alike (the page does not know who is typing).
+NIET_BRUIKBAAR = (
+    "Deze code kennen we niet, is al gebruikt, of de vragenlijst is gesloten. "
+    "Kijk of de code goed is overgenomen."
+)
+
+
 class CodeOnbekend(CodeGeweigerd):
     """No invitation has this code, or its invitation was used already (one message for
     both, so the page does not tell which codes exist)."""
 
-    melding = (
-        "Deze code kennen we niet of is al gebruikt. Kijk of u de code goed heeft overgenomen."
-    )
+    melding = NIET_BRUIKBAAR
 
 
 class VragenlijstGesloten(CodeGeweigerd):
-    """The wave is in preparation, closed, or today is outside its open dates."""
+    """The wave is in preparation, closed, or today is outside its open dates. The same
+    message as ``CodeOnbekend``: it must not tell a used code from an unused one."""
 
-    melding = "Deze vragenlijst is nu niet open. U kunt hem alleen invullen als de meting loopt."
+    melding = NIET_BRUIKBAAR
 
 
 def veldnaam(vraag_id: int) -> str:
@@ -53,12 +61,18 @@ def veldnaam(vraag_id: int) -> str:
     return f"vraag_{vraag_id}"
 
 
+def _is_open(meting: Meting, vandaag: datetime.date) -> bool:
+    return meting.status == Metingstatus.OPEN and meting.open_van <= vandaag <= meting.open_tot
+
+
 def _controleren(uitnodiging: Uitnodiging | None, vandaag: datetime.date) -> Uitnodiging:
-    if uitnodiging is None or uitnodiging.gebruikt:
+    if uitnodiging is None:
         raise CodeOnbekend
-    meting = uitnodiging.vragenlijst.meting
-    if meting.status != Metingstatus.OPEN or not (meting.open_van <= vandaag <= meting.open_tot):
+    # The wave first: a used code of a closed wave must look like an unused one.
+    if not _is_open(uitnodiging.vragenlijst.meting, vandaag):
         raise VragenlijstGesloten
+    if uitnodiging.gebruikt:
+        raise CodeOnbekend
     return uitnodiging
 
 
@@ -88,6 +102,17 @@ def antwoorden_opslaan(
     """
     vandaag = vandaag or timezone.localdate()
     with transaction.atomic():
+        gevonden = (
+            Uitnodiging.objects.filter(code_hash=code_hash)
+            .values_list("vragenlijst__meting_id", flat=True)
+            .first()
+        )
+        if gevonden is None:
+            raise CodeOnbekend
+        # Lock the wave, then the invitation: the order ``meting_sluiten`` uses (no deadlock).
+        # A close that committed while this waited is seen here (the locked read returns the
+        # newest row), so an answer is either stored before the close, or refused.
+        Meting.objects.select_for_update(of=("self",)).filter(pk=gevonden).first()
         uitnodiging = _controleren(
             Uitnodiging.objects.select_for_update(of=("self",))
             .select_related("vragenlijst__meting")

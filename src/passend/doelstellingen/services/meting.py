@@ -204,7 +204,10 @@ def meting_aanmaken(
         with transaction.atomic():
             meting.save()
     except IntegrityError as exc:
-        # Two national waves prepared at the same moment: the constraints decide.
+        # Two national waves prepared at the same moment: the constraints decide. The other
+        # wave has committed by now (a unique index waits for it), so look which one.
+        if is_nulmeting and _nulmeting_bezet(swv_id):
+            raise ValidationError({"is_nulmeting": NULMETING_BEZET}) from exc
         raise ValidationError(
             {"jaar": "Er is intussen al een meting voor dit jaar (of al een nulmeting)."}
         ) from exc
@@ -241,6 +244,12 @@ def meting_wijzigen(
 ) -> Meting:
     """Name, dates and nulmeting of a wave in preparation."""
     rij = _vergrendeld(actor, meting)
+    if rij.samenwerkingsverband_id is not None:
+        # Serialise with meting_aanmaken and other changes in this SWV (one nulmeting). The
+        # wave's row first, then the SWV's: meting_aanmaken locks no existing wave.
+        Samenwerkingsverband.objects.select_for_update().filter(
+            pk=rij.samenwerkingsverband_id
+        ).first()
     _eis_revisie(rij, revisie)
     _eis_concept(rij)
     fouten: dict[str, str] = {}
@@ -252,7 +261,13 @@ def meting_wijzigen(
         raise ValidationError(fouten)
     rij.naam, rij.open_van, rij.open_tot = naam, open_van, open_tot
     rij.is_nulmeting = bool(is_nulmeting)
-    _bijwerken(rij, ["naam", "open_van", "open_tot", "is_nulmeting"])
+    try:
+        with transaction.atomic():
+            _bijwerken(rij, ["naam", "open_van", "open_tot", "is_nulmeting"])
+    except IntegrityError as exc:
+        # Two national waves made the nulmeting at the same moment (no SWV row to lock):
+        # the constraint decides, and the loser gets the same message as above.
+        raise ValidationError({"is_nulmeting": NULMETING_BEZET}) from exc
     _vastleggen(actor, rij, Actie.WIJZIGEN, "Meting gewijzigd", route)
     return rij
 

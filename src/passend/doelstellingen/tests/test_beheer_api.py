@@ -84,6 +84,23 @@ def test_codes_eenmalig_en_respons() -> None:
     assert (respons["uitgegeven"], respons["gebruikt"], respons["percentage"]) == (4, 1, 25.0)
     ouders = next(g for g in respons["groepen"] if g["respondentgroep"] == G.OUDER)
     assert ouders["eenheden"][0]["code"] == school.vestigingscode
+    assert ouders["eenheden"][0]["verborgen"] is False
+    # A school with one code: no counts of its own, but in the group's total.
+    klein = SwvLidmaatschapFactory(samenwerkingsverband=rol.samenwerkingsverband).vestiging
+    _post(client, url, {"respondentgroep": G.OUDER, "vestiging": klein.pk, "aantal": 1})
+    Uitnodiging.objects.filter(vestiging=klein).update(gebruikt=True)
+    respons = client.get(f"{LIJST}{meting_id}/respons/").json()
+    ouders = next(g for g in respons["groepen"] if g["respondentgroep"] == G.OUDER)
+    eenheid = next(e for e in ouders["eenheden"] if e["code"] == klein.vestigingscode)
+    assert eenheid == {
+        "naam": klein.naam,
+        "code": klein.vestigingscode,
+        "verborgen": True,
+        "uitgegeven": None,
+        "gebruikt": None,
+        "percentage": None,
+    }
+    assert (ouders["uitgegeven"], ouders["gebruikt"]) == (5, 2)
     Meting.objects.filter(pk=meting_id).update(status=Metingstatus.GESLOTEN)
     gesloten = _post(client, url, {"respondentgroep": G.GEMEENTE, "aantal": 1})
     assert gesloten.status_code == 409 and gesloten.json()["code"] == "gesloten"

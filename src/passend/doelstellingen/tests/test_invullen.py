@@ -3,9 +3,11 @@
 import datetime
 import re
 import threading
+import time
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.db.models import QuerySet
@@ -13,7 +15,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from passend.doelstellingen.models import Antwoord, Respons, Uitnodiging, Vraag, Vragenlijst
+from passend.accounts.actor import Actor
+from passend.accounts.rules import Rolsoort
+from passend.accounts.tests.factories import RolFactory
+from passend.doelstellingen.models import (
+    Antwoord,
+    Meting,
+    Respons,
+    Uitnodiging,
+    Vraag,
+    Vragenlijst,
+)
 from passend.doelstellingen.rules import (
     Doelstelling,
     Metingstatus,
@@ -21,6 +33,7 @@ from passend.doelstellingen.rules import (
     Schaal,
     code_hash,
 )
+from passend.doelstellingen.services import meting as metingdiensten
 from passend.doelstellingen.services.invullen import (
     CodeGeweigerd,
     CodeOnbekend,
@@ -33,10 +46,25 @@ from passend.doelstellingen.tests.factories import (
     VraagFactory,
     VragenlijstFactory,
 )
-from passend.doelstellingen.views.invullen import MAX_FOUTE_CODES, SESSIE_CODE, TE_VAAK
+from passend.doelstellingen.views.invullen import (
+    MAX_FOUTE_CODES,
+    MAX_FOUTE_CODES_PER_IP,
+    SESSIE_CODE,
+    SESSIE_VERLOPEN,
+    TE_VAAK,
+)
 
-ONBEKEND = "Deze code kennen we niet of is al gebruikt."
-GESLOTEN = "Deze vragenlijst is nu niet open."
+#: One message for every code that does not work (unknown, used, wave not open).
+ONBEKEND = "Deze code kennen we niet, is al gebruikt, of de vragenlijst is gesloten."
+GESLOTEN = ONBEKEND
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """The per-IP brake counts in the cache; every test starts without wrong codes."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass
@@ -189,13 +217,13 @@ def test_de_uitnodiging_wordt_vergrendeld(monkeypatch):
     origineel = QuerySet.select_for_update
 
     def spion(self, *args, **kwargs):
-        if self.model is Uitnodiging:
-            gevraagd.append(kwargs.get("of", ()))
+        gevraagd.append((self.model.__name__, *kwargs.get("of", ())))
         return origineel(self, *args, **kwargs)
 
     monkeypatch.setattr(QuerySet, "select_for_update", spion)
     antwoorden_opslaan(code_hash=code_hash(lijst.code), antwoorden={})
-    assert gevraagd == [("self",)]
+    # The wave first, then the invitation: the order meting_sluiten locks them in.
+    assert gevraagd == [("Meting", "self"), ("Uitnodiging", "self")]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -237,6 +265,94 @@ def test_twee_gelijktijdige_inzendingen_met_dezelfde_code_slaan_er_een_op():
     assert Antwoord.objects.count() == 1
 
 
+def _sluiter(meting: Meting) -> Actor:
+    rol = RolFactory(rolsoort=Rolsoort.DIRECTEUR, samenwerkingsverband=meting.samenwerkingsverband)
+    return Actor(gebruiker=rol.gebruiker, rol=rol)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sluiten_en_antwoorden_tegelijk_slaat_nooit_na_het_sluiten_op(monkeypatch):
+    """Closing and answering at the same moment: the answer is stored before the close, or
+    refused; never after it. On PostgreSQL the close holds its locks (the wave, every
+    invitation) while the answer arrives on a second connection and waits; when the close
+    commits, the answer must see the closed wave. SQLite has no row locks (one writer at a
+    time): there the two run one after the other, in both orders."""
+    lijst = open_lijst()
+    meting = lijst.vragenlijst.meting
+    sluiter = _sluiter(meting)
+    hash_ = code_hash(lijst.code)
+    antwoord = {lijst.vragen[0].pk: 4}
+
+    if connection.vendor == "postgresql":
+        gesloten_maar_niet_vastgelegd = threading.Event()
+        origineel = metingdiensten._vastleggen
+
+        def traag_vastleggen(*args, **kwargs):
+            # Inside meting_sluiten's transaction, after the wave and invitations are
+            # updated: hold the locks a while so that the answer has to wait.
+            gesloten_maar_niet_vastgelegd.set()
+            time.sleep(1.5)
+            return origineel(*args, **kwargs)
+
+        monkeypatch.setattr(metingdiensten, "_vastleggen", traag_vastleggen)
+        uitkomst: list[str] = []
+
+        def sluiten() -> None:
+            try:
+                metingdiensten.meting_sluiten(actor=sluiter, meting=meting, revisie=meting.revisie)
+            finally:
+                connections.close_all()
+
+        def antwoorden() -> None:
+            try:
+                assert gesloten_maar_niet_vastgelegd.wait(timeout=20)
+                antwoorden_opslaan(code_hash=hash_, antwoorden=antwoord)
+                uitkomst.append("opgeslagen")
+            except VragenlijstGesloten:
+                uitkomst.append("geweigerd")
+            finally:
+                connections.close_all()
+
+        draden = [threading.Thread(target=sluiten), threading.Thread(target=antwoorden)]
+        for draad in draden:
+            draad.start()
+        for draad in draden:
+            draad.join(timeout=30)
+        assert uitkomst == ["geweigerd"]
+        assert not Respons.objects.exists()
+        assert not Uitnodiging.objects.get().gebruikt
+    else:
+        # Answer, then close: stored. Then another code after the close: refused.
+        antwoorden_opslaan(code_hash=hash_, antwoorden=antwoord)
+        metingdiensten.meting_sluiten(actor=sluiter, meting=meting, revisie=meting.revisie)
+        tweede = UitnodigingFactory(vragenlijst=lijst.vragenlijst, code="WXYZ-WXYZ-2345")
+        with pytest.raises(VragenlijstGesloten):
+            antwoorden_opslaan(code_hash=code_hash("WXYZ-WXYZ-2345"), antwoorden=antwoord)
+        tweede.refresh_from_db()
+        assert not tweede.gebruikt
+        assert Respons.objects.count() == 1
+    assert Meting.objects.get().status == Metingstatus.GESLOTEN
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", [Metingstatus.CONCEPT, Metingstatus.GESLOTEN])
+def test_een_gebruikte_code_van_een_dichte_meting_lijkt_op_een_ongebruikte(status):
+    """The wave is checked before the use: after closing, a used code gets the same refusal
+    as an unused one (and as an unknown one)."""
+    lijst = open_lijst()
+    antwoorden_opslaan(code_hash=code_hash(lijst.code), antwoorden={lijst.vragen[0].pk: 4})
+    UitnodigingFactory(vragenlijst=lijst.vragenlijst, code="WXYZ-WXYZ-2345")
+    Meting.objects.update(status=status)
+    for code in (lijst.code, "WXYZ-WXYZ-2345"):
+        with pytest.raises(VragenlijstGesloten):
+            antwoorden_opslaan(code_hash=code_hash(code), antwoorden={})
+    meldingen = set()
+    for code in (lijst.code, "WXYZ-WXYZ-2345", "ZZZZ-ZZZZ-ZZZZ"):
+        html = _code_invullen(Client(), code).content.decode()
+        meldingen.add(re.findall(r"Deze code kennen we niet[^<]*", html)[0])
+    assert meldingen == {ONBEKEND + " Kijk of de code goed is overgenomen."}
+
+
 # --- The pages -----------------------------------------------------------------------------
 
 
@@ -258,7 +374,7 @@ def test_codepagina_is_voor_iedereen():
 def test_een_lege_code_geeft_een_melding():
     antwoord = Client().post(reverse("vragenlijst:start"), {"code": " "})
     assert antwoord.status_code == 200
-    assert "Vul de code van uw uitnodiging in." in antwoord.content.decode()
+    assert "Vul de code van de uitnodiging in." in antwoord.content.decode()
 
 
 @pytest.mark.django_db
@@ -464,7 +580,93 @@ def test_vragenlijst_pagina_heeft_een_vast_aantal_queries(
     with django_assert_max_num_queries(6):
         assert client.get(reverse("vragenlijst:invullen")).status_code == 200
     antwoorden = {veld(vraag): "3" for vraag in lijst.vragen}
-    # + the lock, the items, the guarded update, the response, the answers (bulk), savepoints
-    with django_assert_max_num_queries(14):
+    # + the wave's id, the wave's lock, the invitation's lock, the items, the guarded update,
+    # the response, the answers (bulk), savepoints
+    with django_assert_max_num_queries(15):
         assert client.post(reverse("vragenlijst:invullen"), antwoorden).status_code == 302
     assert Antwoord.objects.count() == aantal_vragen
+
+
+@pytest.mark.django_db
+def test_de_openbare_paginas_worden_nooit_bewaard():
+    """A shared device: after sending, the back button must not bring back the previous
+    respondent's answers from a cache (no-store also keeps the page out of the bfcache)."""
+    lijst = open_lijst()
+    client = Client()
+    antwoorden = [
+        client.get(reverse("vragenlijst:start")),
+        _code_invullen(client, lijst.code),
+        client.get(reverse("vragenlijst:invullen")),
+        client.post(reverse("vragenlijst:invullen"), {veld(lijst.vragen[0]): "4"}),
+        client.get(reverse("vragenlijst:bedankt")),
+    ]
+    for antwoord in antwoorden:
+        assert "no-store" in antwoord["Cache-Control"], antwoord
+    assert 'autocomplete="off"' in antwoorden[2].content.decode()
+
+
+@pytest.mark.django_db
+def test_na_te_veel_foute_codes_wacht_het_ip_adres_ook_zonder_cookies():
+    lijst = open_lijst()
+    for i in range(MAX_FOUTE_CODES_PER_IP):
+        # A new client each time: no session brake.
+        html = _code_invullen(Client(), f"ZZZZ-ZZZZ-{i:04d}").content.decode()
+        assert ONBEKEND in html
+    antwoord = _code_invullen(Client(), lijst.code)
+    assert antwoord.status_code == 200
+    assert TE_VAAK in antwoord.content.decode()
+    # Another address is not braked.
+    assert _code_invullen(Client(REMOTE_ADDR="192.0.2.7"), lijst.code).status_code == 302
+    # A right code does not count; the window ends after a quarter of an hour.
+    cache.clear()
+    assert _code_invullen(Client(), lijst.code).status_code == 302
+
+
+@pytest.mark.django_db
+def test_verlopen_sessie_geeft_een_melding_op_de_startpagina():
+    lijst = open_lijst()
+    client = Client()  # no code in the session: it expired while answering
+    antwoord = client.post(reverse("vragenlijst:invullen"), {veld(lijst.vragen[0]): "4"})
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == reverse("vragenlijst:start")
+    html = client.get(antwoord["Location"]).content.decode()
+    assert SESSIE_VERLOPEN in html
+    assert not Respons.objects.exists()
+    # The code still works.
+    assert _code_invullen(client, lijst.code).status_code == 302
+    # A plain visit without a code gets no such message.
+    html = Client().get(reverse("vragenlijst:invullen"), follow=True).content.decode()
+    assert SESSIE_VERLOPEN not in html
+
+
+@pytest.mark.django_db
+def test_startpagina_en_meldingen_zeggen_geen_u():
+    html = Client().get(reverse("vragenlijst:start")).content.decode()
+    tekst = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1].split("</main>", 1)[0])
+    assert not re.search(r"\b(u|uw)\b", tekst, flags=re.IGNORECASE), tekst
+    for melding in (ONBEKEND, TE_VAAK, SESSIE_VERLOPEN):
+        assert not re.search(r"\b(u|uw)\b", melding, flags=re.IGNORECASE)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("groep", "verwacht", "niet"),
+    [
+        (Respondentgroep.LEERLING, "Je antwoorden zijn opgeslagen.", "Uw antwoorden"),
+        (Respondentgroep.OUDER, "Uw antwoorden zijn opgeslagen.", "Je antwoorden"),
+    ],
+)
+def test_bedankt_spreekt_de_leerling_met_je_aan(groep, verwacht, niet):
+    lijst = open_lijst(groep=groep)
+    client = Client()
+    _code_invullen(client, lijst.code)
+    leeg = client.post(
+        reverse("vragenlijst:invullen"), {"csrfmiddlewaretoken": "x"}
+    ).content.decode()
+    if groep == Respondentgroep.LEERLING:
+        assert "Je hebt nog niets ingevuld." in leeg and "U heeft" not in leeg
+    else:
+        assert "U heeft nog niets ingevuld." in leeg
+    antwoord = client.post(reverse("vragenlijst:invullen"), {veld(lijst.vragen[0]): "4"})
+    html = client.get(antwoord["Location"]).content.decode()
+    assert verwacht in html and niet not in html

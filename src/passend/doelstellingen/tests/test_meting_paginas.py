@@ -187,6 +187,18 @@ def test_respons_pagina(client: Client, regio: Regio) -> None:
     assert antwoord.status_code == 200
     assert "75,0%" in inhoud and school.naam in inhoud and "<svg" in inhoud
     assert _regels() == voor + 1
+    # A school with one code shows no counts of its own (whether that one person took
+    # part); it is counted in the total.
+    klein = SwvLidmaatschapFactory(samenwerkingsverband=regio.swv).vestiging
+    UitnodigingFactory(vragenlijst=lijst, vestiging=klein, gebruikt=True)
+    inhoud = client.get(reverse("doelstellingen:respons", args=[meting.pk])).content.decode()
+    rij = inhoud[inhoud.index(f"{klein.naam} ({klein.vestigingscode})") :]
+    rij = rij[: rij.index("</tr>")]
+    assert "minder dan 2 codes" in rij
+    assert "100" not in rij and ">1<" not in rij
+    totaal = inhoud[inhoud.index(">Totaal</th>") :]
+    totaal = totaal[: totaal.index("</tr>")]
+    assert ">5<" in totaal and ">4<" in totaal and "80,0%" in totaal
 
 
 def _actor(regio: Regio) -> Actor:

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 
 from passend.accounts.actor import Actor
 from passend.accounts.rules import Rolsoort
@@ -16,6 +17,7 @@ from passend.doelstellingen.models import Meting, Uitnodiging, Vraag
 from passend.doelstellingen.rules import Metingstatus, Respondentgroep, Schaal, code_hash
 from passend.doelstellingen.services import meting as diensten
 from passend.doelstellingen.services.meting import OBJECT_TYPE, Conflict
+from passend.doelstellingen.services.meting import _nulmeting_bezet as _echte_nulmeting_bezet
 from passend.doelstellingen.vragenbank import vragen_voor
 from passend.organisaties.tests.factories import (
     SamenwerkingsverbandFactory,
@@ -320,3 +322,67 @@ def test_gesloten_meting_geen_codes_en_anderen_geweigerd(directeur: Actor) -> No
             aantal=1,
         )
     assert not Uitnodiging.objects.exists()
+
+
+def test_wijzigen_vergrendelt_het_swv_zoals_aanmaken(directeur: Actor, monkeypatch) -> None:
+    """Two waves of one SWV made the nulmeting at the same moment: meting_wijzigen locks the
+    SWV's row (as meting_aanmaken does), so the second one waits and sees the first."""
+    meting = aanmaken(directeur)
+    gevraagd: list[str] = []
+    origineel = QuerySet.select_for_update
+
+    def spion(self, *args, **kwargs):
+        gevraagd.append(self.model.__name__)
+        return origineel(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", spion)
+    diensten.meting_wijzigen(
+        actor=directeur,
+        meting=meting,
+        revisie=meting.revisie,
+        naam="Nulmeting",
+        open_van=VAN,
+        open_tot=TOT,
+        is_nulmeting=True,
+    )
+    assert gevraagd == ["Meting", "Samenwerkingsverband"]
+
+
+@pytest.mark.parametrize("swv", [True, False], ids=["swv", "landelijk"])
+def test_gelijktijdige_nulmeting_geeft_een_melding_geen_500(
+    swv: bool, directeur: Actor, monkeypatch
+) -> None:
+    """The check passed (the other wave was not committed yet), then the constraint fails:
+    a message on the nulmeting field, nothing saved, no IntegrityError."""
+    wie = directeur if swv else actor(Rolsoort.MINISTERIE)
+    aanmaken(wie, jaar=2022, is_nulmeting=True)
+    tweede = aanmaken(wie, jaar=2023)
+    monkeypatch.setattr(diensten, "_nulmeting_bezet", lambda *a, **k: False)
+    with pytest.raises(ValidationError) as fout:
+        diensten.meting_wijzigen(
+            actor=wie,
+            meting=tweede,
+            revisie=tweede.revisie,
+            naam="Ook een nulmeting",
+            open_van=VAN,
+            open_tot=TOT,
+            is_nulmeting=True,
+        )
+    assert set(fout.value.message_dict) == {"is_nulmeting"}
+    tweede.refresh_from_db()
+    assert not tweede.is_nulmeting and tweede.naam != "Ook een nulmeting"
+    # And when making a new wave: the same field, not "jaar". The first check (before the
+    # insert) misses the other wave; the one after the failed insert sees it.
+    echt = _echte_nulmeting_bezet
+    aanroepen: list[int | None] = []
+
+    def eerst_niet(swv_id: int | None, *, behalve: int | None = None) -> bool:
+        aanroepen.append(swv_id)
+        return len(aanroepen) > 1 and echt(swv_id, behalve=behalve)
+
+    monkeypatch.setattr(diensten, "_nulmeting_bezet", eerst_niet)
+    with pytest.raises(ValidationError) as fout:
+        aanmaken(wie, jaar=2024, is_nulmeting=True)
+    assert set(fout.value.message_dict) == {"is_nulmeting"}
+    assert len(aanroepen) == 2
+    assert Meting.objects.count() == 2

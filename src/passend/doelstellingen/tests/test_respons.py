@@ -57,6 +57,20 @@ def test_respons_per_groep_en_school() -> None:
     assert (overzicht.uitgegeven, overzicht.gebruikt) == (14, 4)
     # Small counts are shown exactly (response counts are no answers).
     assert overzicht.percentage == round(100 * 4 / 14, 1)
+    assert not any(e.verborgen for g in overzicht.groepen for e in g.eenheden)
+
+
+def test_een_school_met_een_code_heeft_geen_eigen_aantallen() -> None:
+    meting = _meting_met_codes(scholen=1, per_school=2)
+    leerlingen = meting.vragenlijsten.get(respondentgroep=G.LEERLING)
+    school = SwvLidmaatschapFactory(samenwerkingsverband=meting.samenwerkingsverband).vestiging
+    UitnodigingFactory(vragenlijst=leerlingen, vestiging=school, gebruikt=True)
+    groep = next(g for g in respons(meting).groepen if g.respondentgroep == G.LEERLING)
+    verborgen = {e.code: e.verborgen for e in groep.eenheden}
+    assert verborgen[school.vestigingscode] is True
+    assert list(verborgen.values()).count(False) == 1  # the school with 2 codes
+    # Counted in the group's total all the same.
+    assert (groep.uitgegeven, groep.gebruikt) == (3, 2)
 
 
 @pytest.mark.parametrize(("scholen", "per_school"), [(1, 2), (6, 12)])

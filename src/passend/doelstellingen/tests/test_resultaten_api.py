@@ -118,6 +118,8 @@ def test_open_meting_409():
     assert antwoord.status_code == 409
     assert antwoord.json()["code"] == "meting_niet_gesloten"
     assert "gesloten" in antwoord.json()["detail"]
+    regel = Toegangsregel.objects.get()
+    assert (regel.resultaat, regel.reden) == (Resultaat.TOEGESTAAN, "meting nog niet gesloten")
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from passend.core.models import Actie, Resultaat, Toegangsregel
 from passend.core.tests.scenario import client_voor
 from passend.core.tests.test_toegangslog import kapot_toegangslog
 from passend.doelstellingen.grafieken import resultaat_tekst
-from passend.doelstellingen.models import Meting
+from passend.doelstellingen.models import Meting, Vraag
 from passend.doelstellingen.rules import Metingstatus, Respondentgroep, Schaal
 from passend.doelstellingen.tests.resultaten_data import antwoorden, bouw_meting
 from passend.organisaties.models import Samenwerkingsverband
@@ -202,7 +202,11 @@ def test_lopende_meting_geeft_een_duidelijke_melding_en_leest_niets():
     html = _tekst(antwoord)
     assert "pas als de meting gesloten is" in html
     assert "procent" not in html and "Zo leest u de uitkomsten" not in html
-    assert not Toegangsregel.objects.filter(resultaat=Resultaat.TOEGESTAAN).exists()
+    # The read is logged (allowed, nothing to show yet), exactly once.
+    regel = Toegangsregel.objects.get()
+    assert regel.resultaat == Resultaat.TOEGESTAAN
+    assert regel.reden == "meting nog niet gesloten"
+    assert regel.object_id == str(open_.pk)
     # The directeur runs the wave: a link to its response rates.
     assert reverse("doelstellingen:respons", args=[open_.pk]) in html
     assert "Uitkomsten Meting 2026" in html
@@ -356,3 +360,20 @@ def test_landelijke_pagina_heeft_een_vast_aantal_queries(swvs: int, django_asser
         antwoord = client.get(url, {"swv": swv.code})
     assert antwoord.status_code == 200
     assert len(antwoord.context["form"].fields["swv"].choices) == swvs + 1
+
+
+def test_een_stelling_met_een_andere_schaal_is_niet_te_vergelijken():
+    """D1.behoefte was asked as a mark (1–10) in the baseline and on the agree scale now:
+    the comparison says so, instead of "not asked", and shows no figures."""
+    wereld = maak_wereld()
+    Vraag.objects.filter(vragenlijst__meting=wereld.nulmeting, code="D1.behoefte").update(
+        schaal=Schaal.CIJFER
+    )
+    html = _tekst(client_als(wereld.swv, R.DIRECTEUR).get(reverse(PAGINA, args=[wereld.meting.pk])))
+    cellen = _cellen_na(html, "De ondersteuning past bij mijn kind.")
+    # n, result, then per compared wave: result, difference, meaning, test
+    nulmeting, vorige = cellen[2:6], cellen[6:10]
+    assert nulmeting == ["–", "–", "andere antwoordschaal: niet te vergelijken", "–"]
+    assert "niet gevraagd" not in " ".join(nulmeting)
+    assert "antwoorden" not in nulmeting[0]
+    assert vorige[2] == "hoger dan de vorige meting"

@@ -103,7 +103,10 @@ def test_rapport_van_een_lopende_meting_bestaat_niet():
     antwoord = client_als(wereld.swv, R.DIRECTEUR).get(reverse(PDF, args=[open_.pk]))
     assert antwoord.status_code == 409
     assert "pas als de meting gesloten is" in antwoord.content.decode()
-    assert not Toegangsregel.objects.filter(resultaat=Resultaat.TOEGESTAAN).exists()
+    regel = Toegangsregel.objects.get()
+    assert regel.resultaat == Resultaat.TOEGESTAAN
+    assert regel.reden == "meting nog niet gesloten"
+    assert regel.object_id == str(open_.pk)
 
 
 def test_rapport_geweigerd_en_verborgen():

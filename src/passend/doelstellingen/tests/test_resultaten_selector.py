@@ -234,7 +234,9 @@ def test_alleen_gesloten_metingen(status):
     m = bouw_meting(swv=swv, jaar=2025, status=status)
     with pytest.raises(MetingNietGesloten):
         resultaten_voor(actor=actor(R.DIRECTEUR, swv), meting_id=m.pk, route="t")
-    assert not Toegangsregel.objects.filter(resultaat=Resultaat.TOEGESTAAN).exists()
+    # Allowed but nothing shown: one record, with the reason.
+    regel = Toegangsregel.objects.get()
+    assert (regel.resultaat, regel.reden) == (Resultaat.TOEGESTAAN, "meting nog niet gesloten")
 
 
 # --- A national wave: scopes and complementary suppression ---------------------------------

@@ -41,6 +41,7 @@ from passend.doelstellingen.models import Meting
 from passend.doelstellingen.permissions import beleid
 from passend.doelstellingen.rules import SCHOOLGROEPEN, Doelstelling, Metingstatus
 from passend.doelstellingen.selectors.metingen import (
+    MINDER_DAN_CODES,
     OBJECT_TYPE,
     Responsoverzicht,
     alle_swvs,
@@ -459,5 +460,10 @@ def respons_bekijken(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "doelstellingen/beheer/respons.html",
-        {"meting": gevonden, "overzicht": overzicht, "grafiek": _grafiek(overzicht)},
+        {
+            "meting": gevonden,
+            "overzicht": overzicht,
+            "grafiek": _grafiek(overzicht),
+            "minder_dan_codes": MINDER_DAN_CODES,
+        },
     )

@@ -7,16 +7,28 @@ code to the moment of answering).
 
 **Guessing.** A code has 31**12 possibilities, so guessing one is hopeless; still, a session
 that entered ``MAX_FOUTE_CODES`` wrong codes within ``BLOKKADE`` is refused for a while
-without looking the code up. This is a courtesy brake, not a wall: a new session (cookies
-cleared) starts over. Log-in throttling (django-axes) is about accounts and does not apply.
+without looking the code up, and so is an IP address (``REMOTE_ADDR``) that entered
+``MAX_FOUTE_CODES_PER_IP`` wrong codes within ``BLOKKADE`` (counted in Django's cache; a
+client that drops its cookies is braked too). Log-in throttling (django-axes) is about
+accounts and does not apply.
+
+**Shared devices.** The pages are never cached (``never_cache``: ``no-store``), so the
+browser's back button after sending does not bring back the previous respondent's answers
+from the back/forward cache, and the form has ``autocomplete="off"``.
+
+**Wording.** The start page, its messages and the thank-you page are neutral (no "u"),
+unless the questionnaire is for pupils: then "je". The thank-you page learns that from one
+boolean in the session, set when the answers are saved.
 """
 
 import time
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from passend.core.forms import fouten_naar_formulier
@@ -33,11 +45,20 @@ from passend.doelstellingen.services.invullen import (
 SESSIE_CODE = "vragenlijst_code_hash"
 #: Session key of the times (epoch seconds) of recent wrong codes.
 SESSIE_FOUTEN = "vragenlijst_foute_codes"
+#: Session key of "the questionnaire just sent was for pupils" (a boolean, for Bedankt).
+SESSIE_KIND = "vragenlijst_kindvriendelijk"
 MAX_FOUTE_CODES = 10
+#: Wrong codes per IP address within ``BLOKKADE`` (a school's network shares one address).
+MAX_FOUTE_CODES_PER_IP = 30
 BLOKKADE = 15 * 60  # seconds
 TE_VAAK = (
-    "U heeft te vaak een code ingevuld die niet werkt. Wacht een kwartier en probeer het dan "
+    "Er is te vaak een code ingevuld die niet werkt. Wacht een kwartier en probeer het dan "
     "opnieuw, of vraag om een nieuwe uitnodiging."
+)
+SESSIE_VERLOPEN = (
+    "De sessie is verlopen, omdat het invullen lang duurde. De antwoorden zijn niet "
+    "opgeslagen. Vul de code opnieuw in: als de antwoorden nog niet verstuurd waren, werkt de "
+    "code nog."
 )
 
 
@@ -46,12 +67,30 @@ def _recente_fouten(request: HttpRequest) -> list[int]:
     return [t for t in request.session.get(SESSIE_FOUTEN, []) if t > grens]
 
 
+def _ip_sleutel(request: HttpRequest) -> str:
+    return f"vragenlijst:foute-codes:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def _ip_fout_tellen(request: HttpRequest) -> None:
+    sleutel = _ip_sleutel(request)
+    # The window starts at the first wrong code; ``add`` does nothing when the key exists.
+    cache.add(sleutel, 0, timeout=BLOKKADE)
+    try:
+        cache.incr(sleutel)
+    except ValueError:  # expired between add and incr
+        cache.set(sleutel, 1, timeout=BLOKKADE)
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fouten = _recente_fouten(request)
-        if len(fouten) >= MAX_FOUTE_CODES:
+        if (
+            len(fouten) >= MAX_FOUTE_CODES
+            or cache.get(_ip_sleutel(request), 0) >= MAX_FOUTE_CODES_PER_IP
+        ):
             form.add_error(None, TE_VAAK)
         else:
             hash_ = code_hash(form.cleaned_data["code"])
@@ -59,6 +98,7 @@ def start(request: HttpRequest) -> HttpResponse:
                 uitnodiging_voor_code(code_hash=hash_)
             except CodeGeweigerd as weigering:
                 request.session[SESSIE_FOUTEN] = [*fouten, int(time.time())]
+                _ip_fout_tellen(request)
                 form.add_error("code", weigering.melding)
             else:
                 request.session.pop(SESSIE_FOUTEN, None)
@@ -73,10 +113,14 @@ def _weigeren(request: HttpRequest, weigering: CodeGeweigerd) -> HttpResponse:
     return redirect("vragenlijst:start")
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def invullen(request: HttpRequest) -> HttpResponse:
     hash_ = request.session.get(SESSIE_CODE)
     if not hash_:
+        if request.method == "POST":
+            # Answers sent after the session expired (SESSION_COOKIE_AGE): say so.
+            messages.warning(request, SESSIE_VERLOPEN)
         return redirect("vragenlijst:start")
     try:
         uitnodiging: Uitnodiging = uitnodiging_voor_code(code_hash=hash_)
@@ -95,6 +139,7 @@ def invullen(request: HttpRequest) -> HttpResponse:
             fouten_naar_formulier(form, fout)
         else:
             request.session.pop(SESSIE_CODE, None)
+            request.session[SESSIE_KIND] = bool(vragenlijst.kindvriendelijk)
             return redirect("vragenlijst:bedankt")
     return render(
         request,
@@ -110,6 +155,11 @@ def invullen(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_GET
 def bedankt(request: HttpRequest) -> HttpResponse:
-    return render(request, "doelstellingen/invullen/bedankt.html")
+    return render(
+        request,
+        "doelstellingen/invullen/bedankt.html",
+        {"kindvriendelijk": request.session.get(SESSIE_KIND, False)},
+    )

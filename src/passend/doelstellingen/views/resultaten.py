@@ -42,6 +42,7 @@ from passend.doelstellingen.models import Meting
 from passend.doelstellingen.permissions import beleid
 from passend.doelstellingen.rules import Respondentgroep, Schaal
 from passend.doelstellingen.selectors.resultaten import (
+    ANDERE_SCHAAL,
     TOETS_PROPORTIES,
     TOETS_WELCH,
     Groepresultaat,
@@ -160,8 +161,8 @@ def betekenis(vergelijking: Vergelijking | None, naar: str) -> str:
 
 def _vergelijkingscel(item: Itemresultaat, kolom: Kolom) -> Vergelijkingscel:
     v = _vergelijking(item, kolom)
-    if v is None:
-        return Vergelijkingscel("", False, "", betekenis(None, kolom.naar), "")
+    if v is None or v.toelichting == ANDERE_SCHAAL:
+        return Vergelijkingscel("", False, "", betekenis(v, kolom.naar), "")
     toets = ""
     if v.toets is not None:
         toets = f"{TOETSNAMEN.get(v.toets, v.toets)}, p = {p_tekst(v.p_holm)}"
@@ -216,7 +217,7 @@ def grafieken(
             ]
             for naam, kolom in zip(reeksnamen[1:], kolommen_, strict=True):
                 v = _vergelijking(item, kolom)
-                if v is None:
+                if v is None or v.toelichting == ANDERE_SCHAAL:
                     staven.append(Staaf(naam, None))
                 else:
                     staven.append(
