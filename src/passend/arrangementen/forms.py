@@ -6,7 +6,8 @@ from typing import Any
 
 from django import forms
 
-from passend.arrangementen.rules import Besluit, bedrag_lezen
+from passend.arrangementen.rules import Besluit
+from passend.core.bedragen import bedrag_lezen
 from passend.core.forms import NLDesignForm
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

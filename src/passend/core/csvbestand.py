@@ -1,6 +1,8 @@
-"""CSV files for spreadsheets, shared by every export: cells a spreadsheet would read as a
-formula are neutralised (CSV injection), and downloads are UTF-8 with a byte-order mark so
-that Excel reads the accents."""
+"""CSV files for spreadsheets, shared by every export and import: cells a spreadsheet would
+read as a formula are neutralised (CSV injection), downloads are UTF-8 with a byte-order mark
+so that Excel reads the accents, and an uploaded file is read as UTF-8 or windows-1252."""
+
+import codecs
 
 from django.http import HttpResponse
 
@@ -29,3 +31,18 @@ def csv_download(tekst: str, bestandsnaam: str) -> HttpResponse:
     )
     antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
     return antwoord
+
+
+def tekst_van(bron: bytes) -> str | None:
+    """An uploaded file as text: UTF-8 (a byte-order mark is dropped), else windows-1252 (what
+    Excel writes); None when it is neither."""
+    if bron.startswith(codecs.BOM_UTF8):
+        bron = bron[len(codecs.BOM_UTF8) :]
+    try:
+        return bron.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return bron.decode("cp1252")
+    except UnicodeDecodeError:
+        return None

@@ -39,7 +39,6 @@ from passend.aanbod.aanbodbestand.kolommen import (
     Aanbodregel,
     Bestandsfout,
     Keuzelijst,
-    tekst_van,
 )
 from passend.aanbod.aanbodbestand.lezen import (
     Leesresultaat,
@@ -48,7 +47,12 @@ from passend.aanbod.aanbodbestand.lezen import (
     per_vestiging,
 )
 from passend.aanbod.aanbodbestand.schrijven import bestand_schrijven
-from passend.core.csvbestand import FORMULETEKENS, formule_afschermen, formule_ontschermen
+from passend.core.csvbestand import (
+    FORMULETEKENS,
+    formule_afschermen,
+    formule_ontschermen,
+    tekst_van,
+)
 
 __all__ = [
     "FORMULETEKENS",

@@ -1,7 +1,7 @@
 """The columns and limits of the file, a row and a problem as data, the known values
-(found by code or by name), the text encodings and the formula guard."""
+(found by code or by name) and the formula guard. The text encodings are read by
+``passend.core.csvbestand.tekst_van``."""
 
-import codecs
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -91,18 +91,3 @@ class Keuzelijst:
 
     def opsomming(self) -> str:
         return ", ".join(self.waarden)
-
-
-def tekst_van(bron: bytes) -> str | None:
-    """The file as text: UTF-8 (a byte-order mark is dropped), else windows-1252; None when
-    it is neither."""
-    if bron.startswith(codecs.BOM_UTF8):
-        bron = bron[len(codecs.BOM_UTF8) :]
-    try:
-        return bron.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return bron.decode("cp1252")
-    except UnicodeDecodeError:
-        return None

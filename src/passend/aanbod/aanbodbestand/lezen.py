@@ -19,10 +19,9 @@ from passend.aanbod.aanbodbestand.kolommen import (
     Aanbodregel,
     Bestandsfout,
     Keuzelijst,
-    tekst_van,
 )
 from passend.aanbod.rules import schooljaar_geldig
-from passend.core.csvbestand import formule_ontschermen
+from passend.core.csvbestand import formule_ontschermen, tekst_van
 from passend.organisaties.rules import VESTIGINGSCODE
 
 

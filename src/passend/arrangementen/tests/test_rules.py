@@ -16,7 +16,6 @@ from passend.arrangementen.rules import (
     Toekenning,
     aanvraag_fouten,
     bedrag_fout,
-    bedrag_lezen,
     besluit_fouten,
     bezwaar_uiterlijk,
     datum_volgorde_fout,
@@ -27,6 +26,7 @@ from passend.arrangementen.rules import (
     periode_fouten,
     sector_van_aanvraag,
 )
+from passend.core.bedragen import bedrag_lezen
 from passend.organisaties.rules import Sector, Soort
 
 D = datetime.date

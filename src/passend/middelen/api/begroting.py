@@ -1,6 +1,7 @@
 """The budget API (under /api/v1/begrotingen/): list and create budgets of the own SWV, read
 one with its posts and totals, add, change and delete entered posts, compute the computed
-posts. Reads through ``selectors.begroting`` (authorised and logged), writes through
+posts, record the reserves with their explanation, adopt a budget and import the entered
+posts from a CSV file (multipart). Reads through ``selectors.begroting`` (authorised and logged), writes through
 ``services.begroting``. A role that may never do it: 403; another SWV's budget: 404; a
 stale ``revisie`` or an adopted budget: 409 with the current ``revisie``; bad input: 400
 with messages per field."""
@@ -18,7 +19,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -45,6 +46,15 @@ from passend.middelen.selectors.begroting import (
     overzicht,
 )
 from passend.middelen.services import begroting as diensten
+from passend.middelen.services.begroting import MAX_TOELICHTING
+from passend.middelen.services.importeren import (
+    MAXIMALE_GROOTTE,
+    ImportMislukt,
+    posten_importeren,
+)
+
+#: At most this many problems of an imported file are returned (as on the page).
+MAXIMAAL_IMPORTFOUTEN = 300
 
 
 def _bedrag(**kwargs: Any) -> serializers.DecimalField:
@@ -199,6 +209,43 @@ class RevisieInvoer(serializers.Serializer[Any]):
     )
 
 
+class ReserveInvoer(RevisieInvoer):
+    eigen_vermogen = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        coerce_to_string=True,
+        allow_null=True,
+        help_text="Eigen vermogen op 31 december in euro; negatief bij een tekort; `null` als "
+        "het nog niet bekend is.",
+    )
+    toelichting_reserve = serializers.CharField(
+        allow_blank=True,
+        max_length=MAX_TOELICHTING,
+        help_text="Toelichting op het eigen vermogen: verplicht (bij vaststellen) als het boven "
+        "de signaleringswaarde ligt. Een lege tekst wist de toelichting.",
+    )
+    bedrag_per_leerling = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        coerce_to_string=True,
+        required=False,
+        allow_null=True,
+        help_text="Toewijzing aan scholen per leerling. Weggelaten: blijft zoals het is; "
+        "`null`: geen vast bedrag per leerling.",
+    )
+
+
+class VaststellenInvoer(RevisieInvoer):
+    datum = serializers.DateField(help_text="Datum van vaststelling (JJJJ-MM-DD).")
+
+
+class ImportInvoer(RevisieInvoer):
+    bestand = serializers.FileField(
+        help_text="CSV-bestand (hoogstens 1 MB) met de kolommen soort;omschrijving;bedrag. "
+        "Het vervangt alle ingevoerde posten; de berekende posten blijven."
+    )
+
+
 class BegrotingFoutSerializer(serializers.Serializer[Any]):
     code = serializers.CharField(
         help_text="`ongeldig` (zie `velden`), `revisie` (intussen gewijzigd: haal de begroting "
@@ -213,6 +260,9 @@ FOUT_400 = OpenApiResponse(BegrotingFoutSerializer, description="Ongeldige invoe
 FOUT_409 = OpenApiResponse(
     BegrotingFoutSerializer,
     description="Intussen gewijzigd (`revisie`) of vastgesteld (`vastgesteld`); niets opgeslagen",
+)
+FOUT_415 = OpenApiResponse(
+    BegrotingFoutSerializer, description="Geen multipart/form-data; niets opgeslagen"
 )
 ID = OpenApiParameter(
     "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id van de begroting."
@@ -447,4 +497,104 @@ class BerekenenView(APIView):
             ),
             begroting,
         )
+        return fout or Response(_opnieuw(begroting.pk, request))
+
+
+class ReserveView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="begroting_reserve_vastleggen",
+        parameters=[ID],
+        request=ReserveInvoer,
+        responses={200: BegrotingSerializer, 400: FOUT_400, 409: FOUT_409},
+        description="Leg het eigen vermogen op 31 december vast met de toelichting (en, als u "
+        "het meegeeft, het bedrag per leerling voor de toewijzing aan scholen). Alleen de "
+        "controller, alleen bij een conceptbegroting.",
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        begroting = _lezen(request, pk, schrijven=True)
+        invoer = ReserveInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = invoer.validated_data
+        fout = _uitvoeren(
+            lambda: diensten.reserve_vastleggen(
+                actor=api_actor(request),
+                begroting=begroting,
+                eigen_vermogen=gegevens["eigen_vermogen"],
+                toelichting_reserve=gegevens["toelichting_reserve"],
+                bedrag_per_leerling=gegevens.get("bedrag_per_leerling", diensten.ONGEWIJZIGD),
+                revisie=gegevens["revisie"],
+                route=request.path,
+            ),
+            begroting,
+        )
+        return fout or Response(_opnieuw(begroting.pk, request))
+
+
+class VaststellenView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="begroting_vaststellen",
+        parameters=[ID],
+        request=VaststellenInvoer,
+        responses={200: BegrotingSerializer, 400: FOUT_400, 409: FOUT_409},
+        description="Stel een conceptbegroting vast. Geweigerd (400, per veld) zonder baten, "
+        "zonder eigen vermogen, of met een eigen vermogen boven de signaleringswaarde zonder "
+        "toelichting. Daarna is de begroting definitief (409 `vastgesteld` bij elke wijziging).",
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        begroting = _lezen(request, pk, schrijven=True)
+        invoer = VaststellenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = invoer.validated_data
+        fout = _uitvoeren(
+            lambda: diensten.begroting_vaststellen(
+                actor=api_actor(request),
+                begroting=begroting,
+                revisie=gegevens["revisie"],
+                datum=gegevens["datum"],
+                route=request.path,
+            ),
+            begroting,
+        )
+        return fout or Response(_opnieuw(begroting.pk, request))
+
+
+class ImporterenView(APIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="begroting_importeren",
+        parameters=[ID],
+        request={"multipart/form-data": ImportInvoer},
+        responses={200: BegrotingSerializer, 400: FOUT_400, 409: FOUT_409, 415: FOUT_415},
+        description="Lees de ingevoerde posten in uit een CSV-bestand (multipart/form-data, "
+        "velden `revisie` en `bestand`). Alles of niets: bij één fout wordt niets opgeslagen "
+        "en staan alle fouten per regel en kolom in `velden.bestand`.",
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        begroting = _lezen(request, pk, schrijven=True)
+        invoer = ImportInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = invoer.validated_data
+        # One byte over the limit is enough to refuse the file: never read more.
+        bron = gegevens["bestand"].read(MAXIMALE_GROOTTE + 1)
+
+        def importeren() -> None:
+            try:
+                posten_importeren(
+                    actor=api_actor(request),
+                    begroting=begroting,
+                    revisie=gegevens["revisie"],
+                    bron=bron,
+                    route=request.path,
+                )
+            except ImportMislukt as mislukt:
+                raise serializers.ValidationError(
+                    {"bestand": mislukt.fouten[:MAXIMAAL_IMPORTFOUTEN]}
+                ) from None
+
+        fout = _uitvoeren(importeren, begroting)
         return fout or Response(_opnieuw(begroting.pk, request))

@@ -23,4 +23,19 @@ urlpatterns: list[URLPattern] = [
         begroting.BerekenenView.as_view(),
         name="begroting-berekenen",
     ),
+    path(
+        "begrotingen/<str:pk>/reserve/",
+        begroting.ReserveView.as_view(),
+        name="begroting-reserve",
+    ),
+    path(
+        "begrotingen/<str:pk>/vaststellen/",
+        begroting.VaststellenView.as_view(),
+        name="begroting-vaststellen",
+    ),
+    path(
+        "begrotingen/<str:pk>/importeren/",
+        begroting.ImporterenView.as_view(),
+        name="begroting-importeren",
+    ),
 ]

@@ -18,9 +18,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from passend.aanbod.aanbodbestand.kolommen import tekst_van
-from passend.arrangementen.rules import bedrag_lezen
-from passend.core.csvbestand import formule_ontschermen
+from passend.core.bedragen import bedrag_lezen
+from passend.core.csvbestand import formule_ontschermen, tekst_van
 from passend.middelen.models import Begroting
 from passend.middelen.rules import BEREKENDE_POSTEN, Postsoort
 from passend.middelen.services.begroting import ingevoerde_posten_vervangen, invoer_fouten

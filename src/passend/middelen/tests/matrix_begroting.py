@@ -62,6 +62,14 @@ MATRIX: dict[str, Entry] = {
     "api:begroting-posten": {"GET": API_NIET_AANGEBODEN, "POST": API_LEEG},
     "api:begroting-post": {"GET": API_NIET_AANGEBODEN, "PATCH": API_LEEG, "DELETE": API_LEEG},
     "api:begroting-berekenen": {"GET": API_NIET_AANGEBODEN, "POST": API_LEEG},
+    "api:begroting-reserve": {"GET": API_NIET_AANGEBODEN, "POST": API_LEEG},
+    "api:begroting-vaststellen": {"GET": API_NIET_AANGEBODEN, "POST": API_LEEG},
+    # The import takes multipart/form-data only: the matrix's JSON body is a 415 once the
+    # controller is authorised (a 403/404 comes first).
+    "api:begroting-importeren": {
+        "GET": API_NIET_AANGEBODEN,
+        "POST": {ANONIEM: 401, CONTROLLER: {"eigen": 415, "ander": 404}, OVERIGE: 403},
+    },
 }
 
 

@@ -378,17 +378,24 @@ def test_nieuwe_begroting_via_de_pagina():
     assert "Begroting 2027" in antwoord.content.decode()
 
 
-@pytest.mark.parametrize("posten", [2, 40])
-def test_pagina_en_lijst_hebben_een_vast_aantal_queries(posten, django_assert_max_num_queries):
+@pytest.mark.parametrize(("posten", "begrotingen"), [(2, 1), (40, 12)])
+def test_pagina_en_lijst_hebben_een_vast_aantal_queries(
+    posten, begrotingen, django_assert_max_num_queries
+):
+    """Small and large data (posts of one budget, budgets of the SWV): the same bound."""
     begroting = BegrotingFactory()
     for i in range(posten):
         BegrotingspostFactory(begroting=begroting, soort=Postsoort.ORGANISATIE, bedrag=D(i))
-    BegrotingFactory(samenwerkingsverband=begroting.samenwerkingsverband, jaar=2025)
+    for jaar in range(2025, 2025 - begrotingen, -1):
+        andere = BegrotingFactory(samenwerkingsverband=begroting.samenwerkingsverband, jaar=jaar)
+        BegrotingspostFactory(begroting=andere, soort=Postsoort.STEUNPUNT, bedrag=D(jaar))
     client = client_voor(rol(begroting.samenwerkingsverband))
     with django_assert_max_num_queries(16):
         assert client.get(reverse("middelen:begroting", args=[begroting.pk])).status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reverse("middelen:begrotingen")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("api:begroting-list")).status_code == 200
     with django_assert_max_num_queries(16):
         assert client.get(reverse("api:begroting-detail", args=[begroting.pk])).status_code == 200
 
