@@ -35,7 +35,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             detail=exc.message_dict if hasattr(exc, "error_dict") else exc.messages
         )
     response = drf_exception_handler(exc, context)
-    if response is not None and isinstance(response.data, dict) and "code" not in response.data:
+    # A body of our own already has a string ``code``; a field error on a field named
+    # ``code`` (a list of messages) still needs wrapping.
+    if (
+        response is not None
+        and isinstance(response.data, dict)
+        and not isinstance(response.data.get("code"), str)
+    ):
         codes = getattr(exc, "get_codes", lambda: None)()
         response.data = {
             "code": codes

@@ -50,3 +50,14 @@ def test_api_documentatie_laadt_alles_van_eigen_server(maak_client):
     assert "swagger-ui" in html
     assert "cdn" not in html.lower()
     assert "<script>" not in html  # CSP: no inline scripts
+
+
+def test_een_veldfout_op_een_veld_code_wordt_ook_verpakt() -> None:
+    """A serializer field named ``code`` is a field error, not the body's own code."""
+    from rest_framework.exceptions import ValidationError as DrfValidationError
+
+    from passend.core.api import exception_handler
+
+    antwoord = exception_handler(DrfValidationError({"code": ["Dit veld is verplicht."]}), {})
+    assert antwoord is not None and antwoord.status_code == 400
+    assert antwoord.data == {"code": "ongeldig", "velden": {"code": ["Dit veld is verplicht."]}}

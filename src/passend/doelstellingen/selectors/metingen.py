@@ -30,6 +30,21 @@ REDENEN = {
     "meting_beheren": "Meting beheren",
     "respons_bekijken": "Respons van een meting bekijken (alleen aantallen)",
 }
+#: Per action: the logged reason of a 404 (another SWV's or an unknown wave) and of a 403 (a
+#: wave the actor sees but does not run), and the 403's message.
+WEIGERINGEN = {
+    "meting_beheren": (
+        "geweigerd: meting beheren buiten zicht (onbekend of ander samenwerkingsverband)",
+        "geweigerd: meting beheren, alleen wie de meting uitzet",
+        "Alleen wie de meting uitzet, beheert haar.",
+    ),
+    "respons_bekijken": (
+        "geweigerd: respons bekijken van een meting buiten zicht (onbekend of ander "
+        "samenwerkingsverband)",
+        "geweigerd: respons bekijken, alleen wie de meting uitzet",
+        "Alleen wie de meting uitzet, bekijkt haar respons.",
+    ),
+}
 
 
 def metingen_voor(*, actor: Any, route: str) -> QuerySet[Meting]:
@@ -67,7 +82,7 @@ def _weigeren(actor: Any, pk: Any, actie: str, route: str, reden: str) -> None:
         object_type=OBJECT_TYPE,
         object_id=str(pk)[:64],
         toegestaan=False,
-        reden=f"geweigerd: {reden}",
+        reden=reden,
         route=route,
     )
 
@@ -90,12 +105,13 @@ def meting_voor_beheer(
         if str(pk).isdigit()
         else None
     )
+    buiten_zicht, niet_uitgezet, melding = WEIGERINGEN[actie]
     if meting is None or not in_zicht(actor, meting):
-        _weigeren(actor, pk, actie, route, REDENEN[actie])
+        _weigeren(actor, pk, actie, route, buiten_zicht)
         raise Http404(NIET_GEVONDEN)
     if not beleid.mag(actor, actie, meting):
-        _weigeren(actor, pk, actie, route, "alleen wie de meting uitzet, beheert haar")
-        raise Geweigerd("Alleen wie de meting uitzet, beheert haar.")
+        _weigeren(actor, pk, actie, route, niet_uitgezet)
+        raise Geweigerd(melding)
     if vastleggen:
         toegang_vastleggen(
             actor=actor,

@@ -9,6 +9,8 @@
 - An empty POST saves nothing: the pages answer with their errors (200), the API with 400.
 - The API: the same rules (anonymous: 401).
 - Open, close and remove an item are POST buttons: a GET is 405.
+- The API's writes (change, open, close, add and remove an item) with an empty body save
+  nothing: 400 for who runs the wave, the same 401/403/404 as reading it otherwise.
 """
 
 from typing import Any
@@ -56,6 +58,7 @@ def _beheer(uitkomst: object) -> dict[str, object]:
 
 AANMAKERS_PAGINA = {R.DIRECTEUR: 200, R.FUNCTIONEEL_BEHEERDER: 200, R.MINISTERIE: 200}
 POST_ALLEEN = {ANONIEM: NAAR_LOGIN, "alle_rollen": 405}
+API_ALLEEN_SCHRIJVEN = {ANONIEM: 401, "alle_rollen": 405}
 
 MATRIX: dict[str, Entry] = {
     "doelstellingen:overzicht": {"GET": _pagina(dict.fromkeys(LEZERS, 200))},
@@ -84,10 +87,14 @@ MATRIX: dict[str, Entry] = {
         "GET": _api(dict.fromkeys(LEZERS, 200)),
         "POST": _api({R.DIRECTEUR: 400, R.FUNCTIONEEL_BEHEERDER: 400, R.MINISTERIE: 400}),
     },
-    "api:meting-detail": {"GET": _api(_beheer(200))},
+    "api:meting-detail": {"GET": _api(_beheer(200)), "PATCH": _api(_beheer(400))},
+    "api:meting-openen": {"GET": API_ALLEEN_SCHRIJVEN, "POST": _api(_beheer(400))},
+    "api:meting-sluiten": {"GET": API_ALLEEN_SCHRIJVEN, "POST": _api(_beheer(400))},
+    "api:meting-vragen": {"GET": API_ALLEEN_SCHRIJVEN, "POST": _api(_beheer(400))},
+    "api:meting-vraag": {"GET": API_ALLEEN_SCHRIJVEN, "DELETE": _api(_beheer(400))},
     "api:meting-respons": {"GET": _api(_beheer(200))},
     "api:meting-uitnodigingen": {
-        "GET": {ANONIEM: 401, "alle_rollen": 405},
+        "GET": API_ALLEEN_SCHRIJVEN,
         "POST": _api(_beheer(400)),
     },
 }
@@ -103,7 +110,14 @@ ROUTE_ARGUMENTEN: dict[tuple[str, ...], dict[str, Any]] = {
         "api:meting-detail",
         "api:meting-respons",
         "api:meting-uitnodigingen",
+        "api:meting-openen",
+        "api:meting-sluiten",
+        "api:meting-vragen",
     ): {"pk": lambda regio: regio.extra["meting"].pk},
+    ("api:meting-vraag",): {
+        "pk": lambda regio: regio.extra["meting"].pk,
+        "vraag_id": lambda regio: regio.extra["meting_beheer_vraag"].pk,
+    },
     ("doelstellingen:vraag-verwijderen",): {
         "pk": lambda regio: regio.extra["meting"].pk,
         "vraag_pk": lambda regio: regio.extra["meting_beheer_vraag"].pk,

@@ -1,19 +1,28 @@
 """Response rates: exact counts of codes issued and used, per group and per school (school
-groups) or SWV (other groups), in a fixed number of queries."""
+groups) or SWV (other groups), in a fixed number of queries; reading a wave for management
+or its response logs a reason per action, refusals as "geweigerd: …"."""
 
 from typing import Any
 
 import pytest
+from django.http import Http404
 
+from passend.accounts.rules import Rolsoort
+from passend.core.models import Resultaat, Toegangsregel
+from passend.core.permissions import Geweigerd
 from passend.doelstellingen.models import Meting
 from passend.doelstellingen.rules import Metingstatus, Respondentgroep
-from passend.doelstellingen.selectors.metingen import respons
+from passend.doelstellingen.selectors.metingen import OBJECT_TYPE, meting_voor_beheer, respons
 from passend.doelstellingen.tests.factories import (
     MetingFactory,
     UitnodigingFactory,
     VragenlijstFactory,
 )
-from passend.organisaties.tests.factories import SwvLidmaatschapFactory
+from passend.doelstellingen.tests.resultaten_data import actor
+from passend.organisaties.tests.factories import (
+    SamenwerkingsverbandFactory,
+    SwvLidmaatschapFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +90,53 @@ def test_respons_vast_aantal_queries(
     with django_assert_max_num_queries(2):
         overzicht = respons(meting)
     assert overzicht.uitgegeven == scholen * per_school + 4
+
+
+@pytest.mark.parametrize(
+    ("actie", "onderwerp", "melding"),
+    [
+        ("meting_beheren", "meting beheren", "beheert haar"),
+        ("respons_bekijken", "respons bekijken", "bekijkt haar respons"),
+    ],
+)
+def test_weigeringen_gelogd_met_reden_per_actie(actie: str, onderwerp: str, melding: str) -> None:
+    """A 404 (another SWV's or an unknown wave) and a 403 (a national wave an SWV directeur
+    sees but does not run) are logged as refusals, with a reason that names the action."""
+    directeur = actor(Rolsoort.DIRECTEUR, swv=SamenwerkingsverbandFactory())
+    ander = MetingFactory(jaar=2026)
+    landelijk = MetingFactory(samenwerkingsverband=None, jaar=2026)
+    for pk in (ander.pk, "abc", 999_999):
+        with pytest.raises(Http404):
+            meting_voor_beheer(actor=directeur, pk=pk, route="t", actie=actie)
+    with pytest.raises(Geweigerd, match=melding):
+        meting_voor_beheer(actor=directeur, pk=landelijk.pk, route="t", actie=actie)
+    regels = list(
+        Toegangsregel.objects.filter(object_type=OBJECT_TYPE)
+        .order_by("pk")
+        .values_list("resultaat", "object_id", "reden")
+    )
+    assert [(r, o) for r, o, _ in regels] == [
+        (Resultaat.GEWEIGERD, str(ander.pk)),
+        (Resultaat.GEWEIGERD, "abc"),
+        (Resultaat.GEWEIGERD, "999999"),
+        (Resultaat.GEWEIGERD, str(landelijk.pk)),
+    ]
+    redenen = [reden for _, _, reden in regels]
+    assert all(reden.startswith(f"geweigerd: {onderwerp}") for reden in redenen)
+    assert "buiten zicht" in redenen[0] and "alleen wie de meting uitzet" in redenen[-1]
+
+
+def test_toegestane_inzage_gelogd_met_reden_per_actie() -> None:
+    swv = SamenwerkingsverbandFactory()
+    directeur = actor(Rolsoort.DIRECTEUR, swv=swv)
+    meting = MetingFactory(samenwerkingsverband=swv, jaar=2026)
+    for actie in ("meting_beheren", "respons_bekijken"):
+        assert meting_voor_beheer(actor=directeur, pk=meting.pk, route="t", actie=actie) == meting
+    assert list(
+        Toegangsregel.objects.filter(object_type=OBJECT_TYPE)
+        .order_by("pk")
+        .values_list("resultaat", "reden")
+    ) == [
+        (Resultaat.TOEGESTAAN, "Meting beheren"),
+        (Resultaat.TOEGESTAAN, "Respons van een meting bekijken (alleen aantallen)"),
+    ]
