@@ -1,8 +1,8 @@
 """Running a survey wave in the browser.
 
 The directeur of an SWV prepares a wave for parents and pupils, makes 3 invitation codes
-for a member school (shown once, on a printable page), opens the wave and follows the
-response page. Every page: styled, a screenshot, axe-core WCAG 2.1 AA with 0 violations.
+for a member school (shown once, on a printable page), opens the wave, follows the
+response page and makes codes for every school of the SWV at once. Every page: styled, a screenshot, axe-core WCAG 2.1 AA with 0 violations.
 """
 
 from django.urls import reverse
@@ -98,4 +98,20 @@ def test_directeur_zet_een_meting_uit(new_context, artefacts: Artefacts) -> None
     expect(klein_rij).to_contain_text("minder dan 2 codes")
     expect(klein_rij).not_to_contain_text("100")
     expect(page.locator("svg.passend-grafiek")).to_be_visible()
+    # The parents have no codes yet: not a 0 % bar, but named under the chart.
+    expect(page.locator(".passend-zonder-codes")).to_contain_text("Ouders")
     check_page(page, artefacts, "respons")
+
+    # Codes for every school of the SWV in one go, on one printable page.
+    page.goto(reverse("doelstellingen:uitnodigingen", args=[meting.pk]))
+    page.get_by_label("Voor alle scholen van het samenwerkingsverband").check()
+    page.get_by_label("Groep respondenten").select_option(
+        label="Ouders van leerlingen met een ondersteuningsbehoefte"
+    )
+    page.get_by_label("Aantal codes").fill("2")
+    page.get_by_role("button", name="Codes maken en tonen").click()
+    expect(page.get_by_role("heading", level=1, name="4 nieuwe uitnodigingscodes")).to_be_visible()
+    for naam in ("OBS De Linde", "SBO De Brug"):
+        expect(page.get_by_role("heading", level=2, name=naam)).to_be_visible()
+    assert page.locator(".passend-code__waarde").count() == 4
+    check_page(page, artefacts, "codes-alle-scholen")

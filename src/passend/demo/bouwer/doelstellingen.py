@@ -16,12 +16,18 @@
   the SWV; as many used invitations as responses (per group, and per location for the
   school groups) and unused ones besides (response rate 40-80 %; about half in the running
   wave). Codes come from ``rules.nieuwe_code``; only their hash is stored.
+* the ministry's national waves: the national nulmeting 2022 and the wave 2025, both closed,
+  for five groups, answered in the demo's PO and VO SWVs (``LANDELIJK_RESPONDENTEN_PO`` /
+  ``_VO``; the VO SWV's parents and school leaders and the municipalities stay below the
+  small-cell threshold: suppressed), so the ``ministerie`` and ``inspecteur`` log-ins see
+  national results;
 * three unused codes of the running wave are fixed (``PROBEERCODES``), so a person can try
   answering: they are printed in the demo's output.
 
 Seeding: the rows go in with ``bulk_create``, as the rest of the bulk of the demo.
 Deterministic for the seed (``random.Random``; only the hidden invitation codes are
-random). Idempotent: when the PO SWV has waves already nothing is written.
+random). Idempotent: when the PO SWV has waves, or a national wave exists, those are not
+written again.
 """
 
 import random
@@ -30,12 +36,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
+from django.conf import settings
 from django.utils import timezone
 
 from passend.accounts.models import Rol
 from passend.accounts.rules import Rolsoort
 from passend.core.perioden import actief_op
-from passend.demo.bouwer.regio import PEILDATUM, SWV_PO
+from passend.demo.bouwer.regio import PEILDATUM, SWV_PO, SWV_VO
 from passend.doelstellingen.models import (
     Antwoord,
     Meting,
@@ -93,6 +100,31 @@ PROBEERCODES: dict[str, str] = {
     Respondentgroep.OUDER: "DEMX-PRNT-2626",
     Respondentgroep.LERAAR: "DEMX-TCHR-2626",
 }
+#: The ministry's national waves (closed; the first is the national nulmeting), their groups
+#: and respondents per group in the demo's PO and VO SWVs. Groups below the small-cell
+#: threshold are suppressed (the VO SWV's parents and school leaders; the municipalities).
+LANDELIJKE_JAREN = (2022, 2025)
+LANDELIJKE_GROEPEN: tuple[str, ...] = (
+    Respondentgroep.LEERLING,
+    Respondentgroep.OUDER,
+    Respondentgroep.LERAAR,
+    Respondentgroep.SCHOOLLEIDER,
+    Respondentgroep.GEMEENTE,
+)
+LANDELIJK_RESPONDENTEN_PO: dict[str, int] = {
+    Respondentgroep.LEERLING: 60,
+    Respondentgroep.OUDER: 45,
+    Respondentgroep.LERAAR: 35,
+    Respondentgroep.SCHOOLLEIDER: 12,
+    Respondentgroep.GEMEENTE: 3,
+}
+LANDELIJK_RESPONDENTEN_VO: dict[str, int] = {
+    Respondentgroep.LEERLING: 40,
+    Respondentgroep.OUDER: 8,
+    Respondentgroep.LERAAR: 20,
+    Respondentgroep.SCHOOLLEIDER: 6,
+    Respondentgroep.GEMEENTE: 2,
+}
 #: Who prepared the waves (a demo log-in of the PO SWV).
 AANMAKER = Rolsoort.DIRECTEUR
 
@@ -142,25 +174,41 @@ def _aantallen_per_vestiging(
     return verdeling
 
 
+@dataclass
+class _Deelnemer:
+    """One SWV answering a wave: its member locations (school groups) and respondents per
+    group."""
+
+    swv: Samenwerkingsverband
+    vestigingen: list[int]
+    respondenten: dict[str, int]
+
+
 def _meting_bouwen(
     *,
     rng: random.Random,
-    swv: Samenwerkingsverband,
+    swv: Samenwerkingsverband | None,
     jaar: int,
     gebruiker_id: int,
-    vestigingen: list[int],
+    deelnemers: list[_Deelnemer],
     vandaag: date,
     stand: _Stand,
-) -> None:
+    groepen: tuple[str, ...] = tuple(Respondentgroep.values),
+    naam: str = "Doelstellingenmonitor",
+    nulmeting: bool | None = None,
+) -> Meting:
+    """One wave (``swv`` None: national) with its questionnaires, and per answering SWV the
+    invitations, responses and answers."""
     lopend = jaar == LOPEND_JAAR
     if lopend:
         open_van, open_tot = vandaag - timedelta(days=30), vandaag + timedelta(days=30)
     else:
         open_van, open_tot = date(jaar, 5, 15), date(jaar, 6, 30)
-    nulmeting = jaar == GESLOTEN_JAREN[0]
+    if nulmeting is None:
+        nulmeting = jaar == GESLOTEN_JAREN[0]
     meting = Meting.objects.create(
         samenwerkingsverband=swv,
-        naam=f"Doelstellingenmonitor {jaar}" + (" (nulmeting)" if nulmeting else ""),
+        naam=f"{naam} {jaar}" + (" (nulmeting)" if nulmeting else ""),
         jaar=jaar,
         is_nulmeting=nulmeting,
         status=Metingstatus.OPEN if lopend else Metingstatus.GESLOTEN,
@@ -177,7 +225,7 @@ def _meting_bouwen(
             respondentgroep=groep,
             kindvriendelijk=groep in KINDVRIENDELIJKE_GROEPEN,
         )
-        for groep in Respondentgroep.values
+        for groep in groepen
     )
     vragen_per_lijst: dict[int, list[Vraag]] = {}
     alle_vragen: list[Vraag] = []
@@ -196,15 +244,38 @@ def _meting_bouwen(
         vragen_per_lijst[lijst.pk] = vragen
         alle_vragen.extend(vragen)
     Vraag.objects.bulk_create(alle_vragen)
+    for deelnemer in deelnemers:
+        _antwoorden_bouwen(
+            rng=rng,
+            meting=meting,
+            lijsten=lijsten,
+            vragen_per_lijst=vragen_per_lijst,
+            deelnemer=deelnemer,
+            lopend=lopend,
+            stand=stand,
+        )
+    return meting
 
+
+def _antwoorden_bouwen(
+    *,
+    rng: random.Random,
+    meting: Meting,
+    lijsten: list[Vragenlijst],
+    vragen_per_lijst: dict[int, list[Vraag]],
+    deelnemer: _Deelnemer,
+    lopend: bool,
+    stand: _Stand,
+) -> None:
+    swv = deelnemer.swv
     uitnodigingen: list[Uitnodiging] = []
     responsen: list[tuple[Respons, list[Vraag]]] = []
     for lijst in lijsten:
         groep = lijst.respondentgroep
-        aantal = RESPONDENTEN[groep]
+        aantal = deelnemer.respondenten.get(groep, 0)
         if lopend:
             aantal = round(aantal * LOPEND_AANDEEL)
-        doelen = vestigingen if groep in SCHOOLGROEPEN else []
+        doelen = deelnemer.vestigingen if groep in SCHOOLGROEPEN else []
         respons_kans = rng.uniform(0.45, 0.55) if lopend else rng.uniform(0.4, 0.8)
         gebruikt_per_doel = _aantallen_per_vestiging(rng, aantal, doelen)
         ongebruikt_per_doel = _aantallen_per_vestiging(
@@ -250,10 +321,64 @@ def _meting_bouwen(
     stand.antwoorden += len(antwoorden)
 
 
+def _leden(swv: Samenwerkingsverband) -> list[int]:
+    return sorted(
+        SwvLidmaatschap.objects.filter(actief_op(PEILDATUM), samenwerkingsverband=swv)
+        .values_list("vestiging_id", flat=True)
+        .distinct()
+    )
+
+
+def _landelijk_bouwen(
+    meld: Callable[[str], None], po: Samenwerkingsverband, vandaag: date
+) -> _Stand:
+    """The ministry's national waves (nulmeting 2022, 2025), closed, answered in the demo's
+    PO and VO SWVs. Nothing when a national wave exists or there is no ministry log-in."""
+    stand = _Stand()
+    vo = Samenwerkingsverband.objects.filter(code=SWV_VO.code).first()
+    rol = (
+        Rol.objects.filter(rolsoort=Rolsoort.MINISTERIE)
+        .order_by("pk")
+        .values("gebruiker_id")
+        .first()
+    )
+    if vo is None or rol is None or Meting.objects.filter(samenwerkingsverband=None).exists():
+        return stand
+    deelnemers = [
+        _Deelnemer(po, _leden(po), LANDELIJK_RESPONDENTEN_PO),
+        _Deelnemer(vo, _leden(vo), LANDELIJK_RESPONDENTEN_VO),
+    ]
+    rng = random.Random(f"{SEED}|doelstellingen|landelijk")  # noqa: S311 - synthetic data
+    for jaar in LANDELIJKE_JAREN:
+        _meting_bouwen(
+            rng=rng,
+            swv=None,
+            jaar=jaar,
+            gebruiker_id=rol["gebruiker_id"],
+            deelnemers=deelnemers,
+            vandaag=vandaag,
+            stand=stand,
+            groepen=LANDELIJKE_GROEPEN,
+            naam="Landelijke doelstellingenmonitor",
+            nulmeting=jaar == LANDELIJKE_JAREN[0],
+        )
+    meld(
+        f"Landelijke doelstellingenmonitor (ministerie): {stand.metingen} gesloten metingen "
+        f"({', '.join(str(j) for j in LANDELIJKE_JAREN)}; nulmeting {LANDELIJKE_JAREN[0]}) in "
+        f"{po.naam} en {vo.naam}: {stand.uitnodigingen} uitnodigingen, {stand.responsen} "
+        f"responsen, {stand.antwoorden} antwoorden (groepen onder de "
+        f"{settings.PASSEND['KLEINE_CEL_GRENS']} respondenten zijn onderdrukt)."
+    )
+    return stand
+
+
 def demo_doelstellingen_opslaan(meld: Callable[[str], None]) -> dict[str, int]:
     swv = Samenwerkingsverband.objects.filter(code=SWV_PO.code).first()
-    if swv is None or Meting.objects.filter(samenwerkingsverband=swv).exists():
+    if swv is None:
         return {}
+    vandaag = timezone.localdate()
+    if Meting.objects.filter(samenwerkingsverband=swv).exists():
+        return _aantallen(_landelijk_bouwen(meld, swv, vandaag))
     rol = (
         Rol.objects.filter(rolsoort=AANMAKER, samenwerkingsverband=swv)
         .order_by("pk")
@@ -262,13 +387,8 @@ def demo_doelstellingen_opslaan(meld: Callable[[str], None]) -> dict[str, int]:
     )
     if rol is None:
         return {}
-    vestigingen = sorted(
-        SwvLidmaatschap.objects.filter(actief_op(PEILDATUM), samenwerkingsverband=swv)
-        .values_list("vestiging_id", flat=True)
-        .distinct()
-    )
+    deelnemer = _Deelnemer(swv, _leden(swv), RESPONDENTEN)
     rng = random.Random(f"{SEED}|doelstellingen")  # noqa: S311 - synthetic data
-    vandaag = timezone.localdate()
     stand = _Stand()
     for jaar in (*GESLOTEN_JAREN, LOPEND_JAAR):
         _meting_bouwen(
@@ -276,7 +396,7 @@ def demo_doelstellingen_opslaan(meld: Callable[[str], None]) -> dict[str, int]:
             swv=swv,
             jaar=jaar,
             gebruiker_id=rol["gebruiker_id"],
-            vestigingen=vestigingen,
+            deelnemers=[deelnemer],
             vandaag=vandaag,
             stand=stand,
         )
@@ -295,9 +415,16 @@ def demo_doelstellingen_opslaan(meld: Callable[[str], None]) -> dict[str, int]:
         )
         + "."
     )
+    landelijk = _landelijk_bouwen(meld, swv, vandaag)
+    return _aantallen(stand, landelijk)
+
+
+def _aantallen(*standen: _Stand) -> dict[str, int]:
+    if not any(s.metingen for s in standen):
+        return {}
     return {
-        "doelstellingenmetingen": stand.metingen,
-        "doelstellingenuitnodigingen": stand.uitnodigingen,
-        "doelstellingenresponsen": stand.responsen,
-        "doelstellingenantwoorden": stand.antwoorden,
+        "doelstellingenmetingen": sum(s.metingen for s in standen),
+        "doelstellingenuitnodigingen": sum(s.uitnodigingen for s in standen),
+        "doelstellingenresponsen": sum(s.responsen for s in standen),
+        "doelstellingenantwoorden": sum(s.antwoorden for s in standen),
     }

@@ -1,28 +1,33 @@
 """The doelstellingenmonitor's demo data (``bouwer.doelstellingen``): five waves of the PO
 SWV with questionnaires for every group, synthetic responses and invitations, and three
-codes a person can try."""
+codes a person can try; the ministry's two national waves answered in the PO and VO SWVs."""
 
 from collections import Counter
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from passend.accounts.rules import Rolsoort
 from passend.demo import bouwer
 from passend.demo.bouwer import bouw_demo_regio
 from passend.demo.bouwer.doelstellingen import (
+    LANDELIJK_RESPONDENTEN_PO,
+    LANDELIJK_RESPONDENTEN_VO,
+    LANDELIJKE_GROEPEN,
     PROBEERCODES,
     RESPONDENTEN,
     demo_doelstellingen_opslaan,
 )
-from passend.demo.bouwer.regio import SWV_PO
+from passend.demo.bouwer.regio import SWV_PO, SWV_VO
 from passend.doelstellingen.models import Antwoord, Meting, Respons, Uitnodiging, Vraag
 from passend.doelstellingen.rules import SCHOOLGROEPEN, Metingstatus, Respondentgroep, code_hash
 from passend.doelstellingen.selectors.resultaten import analyse
 from passend.doelstellingen.services.invullen import uitnodiging_voor_code
 from passend.doelstellingen.vragenbank import vragen_voor
-from passend.organisaties.models import SwvLidmaatschap
+from passend.organisaties.models import Samenwerkingsverband, SwvLidmaatschap
 
 KLEIN = 300
 
@@ -181,16 +186,80 @@ def test_resultaten_2025_tegen_de_nulmeting(metingen):
 def test_aantallen_en_meldingen(demo, metingen):
     aantallen, meldingen = demo
     assert aantallen == {
-        "doelstellingenmetingen": 5,
+        "doelstellingenmetingen": 7,
         "doelstellingenuitnodigingen": Uitnodiging.objects.count(),
         "doelstellingenresponsen": Respons.objects.count(),
         "doelstellingenantwoorden": Antwoord.objects.count(),
     }
     assert Vraag.objects.filter(vragenlijst__meting__in=metingen.values()).exists()
     assert any("5 metingen" in m for m in meldingen)
+    assert any(
+        "Landelijke doelstellingenmonitor (ministerie): 2 gesloten metingen" in m for m in meldingen
+    )
 
 
 def test_nog_een_keer_draaien_voegt_niets_toe(demo, db):
     voor = (Meting.objects.count(), Uitnodiging.objects.count(), Respons.objects.count())
     assert demo_doelstellingen_opslaan(lambda tekst: None) == {}
     assert (Meting.objects.count(), Uitnodiging.objects.count(), Respons.objects.count()) == voor
+
+
+# --- The national waves ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def landelijk(demo, db):
+    return {m.jaar: m for m in Meting.objects.filter(samenwerkingsverband=None)}
+
+
+def test_landelijke_metingen_gesloten_met_nulmeting(landelijk):
+    assert sorted(landelijk) == [2022, 2025]
+    assert landelijk[2022].is_nulmeting and not landelijk[2025].is_nulmeting
+    for meting in landelijk.values():
+        assert meting.status == Metingstatus.GESLOTEN
+        assert meting.aangemaakt_door.rollen.filter(rolsoort=Rolsoort.MINISTERIE).exists()
+        assert set(meting.vragenlijsten.values_list("respondentgroep", flat=True)) == set(
+            LANDELIJKE_GROEPEN
+        )
+
+
+def test_landelijke_responsen_in_po_en_vo(landelijk):
+    for meting in landelijk.values():
+        per_swv_groep = Counter(
+            Respons.objects.filter(vragenlijst__meting=meting).values_list(
+                "samenwerkingsverband__code", "vragenlijst__respondentgroep"
+            )
+        )
+        verwacht = {
+            (SWV_PO.code, groep): aantal for groep, aantal in LANDELIJK_RESPONDENTEN_PO.items()
+        } | {(SWV_VO.code, groep): aantal for groep, aantal in LANDELIJK_RESPONDENTEN_VO.items()}
+        assert dict(per_swv_groep) == verwacht
+        for lijst in meting.vragenlijsten.all():
+            gebruikt = lijst.uitnodigingen.filter(gebruikt=True).count()
+            assert gebruikt == lijst.responsen.count()
+            if lijst.respondentgroep in SCHOOLGROEPEN:
+                assert not lijst.uitnodigingen.filter(vestiging=None).exists()
+
+
+def test_ministerie_ziet_landelijke_resultaten_met_onderdrukking(landelijk):
+    grens = settings.PASSEND["KLEINE_CEL_GRENS"]
+    landelijke = analyse(landelijk[2025], samenwerkingsverband_id=None)
+    assert landelijke.nulmeting == landelijk[2022]
+    per_groep = {
+        groep.respondentgroep: groep for doel in landelijke.doelen for groep in doel.groepen
+    }
+    assert per_groep[Respondentgroep.LEERLING].responsen == (
+        LANDELIJK_RESPONDENTEN_PO[Respondentgroep.LEERLING]
+        + LANDELIJK_RESPONDENTEN_VO[Respondentgroep.LEERLING]
+    )
+    # Municipalities: 5 in the country, below the threshold.
+    assert per_groep[Respondentgroep.GEMEENTE].responsen is None
+    assert any(item.resultaat is not None for item in per_groep[Respondentgroep.LEERLING].items)
+    # The VO SWV alone: its parents (8) are suppressed, its pupils (40) are not.
+    vo = Samenwerkingsverband.objects.get(code=SWV_VO.code)
+    alleen_vo = analyse(landelijk[2025], samenwerkingsverband_id=vo.pk)
+    vo_groepen = {g.respondentgroep: g for d in alleen_vo.doelen for g in d.groepen}
+    assert LANDELIJK_RESPONDENTEN_VO[Respondentgroep.OUDER] < grens
+    assert vo_groepen[Respondentgroep.OUDER].responsen is None
+    assert all(item.onderdrukt for item in vo_groepen[Respondentgroep.OUDER].items)
+    assert vo_groepen[Respondentgroep.LEERLING].responsen == 40

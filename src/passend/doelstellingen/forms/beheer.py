@@ -8,7 +8,12 @@ from django import forms
 
 from passend.core.forms import NLDesignForm
 from passend.doelstellingen.rules import Doelstelling, Respondentgroep, Schaal
-from passend.doelstellingen.services.meting import EERSTE_JAAR, LAATSTE_JAAR, MAXIMAAL_CODES
+from passend.doelstellingen.services.meting import (
+    EERSTE_JAAR,
+    LAATSTE_JAAR,
+    MAXIMAAL_CODES,
+    MAXIMAAL_CODES_PER_SCHOOL,
+)
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 VERPLICHT = "Dit veld is verplicht."
@@ -105,7 +110,21 @@ class VraagForm(_Revisie):
         cast(forms.ChoiceField, self.fields["respondentgroep"]).choices = groepen
 
 
+#: The two ways of making codes: for one school (or the SWV), or for every school of the SWV.
+EEN_SCHOOL, ALLE_SCHOLEN = "een", "alle"
+
+
 class UitnodigingenForm(NLDesignForm):
+    bereik = forms.ChoiceField(
+        label="Voor wie",
+        choices=[
+            (EEN_SCHOOL, "Voor één school (of, bij andere groepen, het samenwerkingsverband)"),
+            (ALLE_SCHOLEN, "Voor alle scholen van het samenwerkingsverband"),
+        ],
+        initial=EEN_SCHOOL,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     respondentgroep = forms.ChoiceField(
         label="Groep respondenten", error_messages={"required": "Kies een groep."}
     )
@@ -114,19 +133,22 @@ class UitnodigingenForm(NLDesignForm):
         coerce=int,
         required=False,
         empty_value=None,
-        help_text="Alleen voor leerlingen, ouders, leraren, intern begeleiders en schoolleiders.",
+        help_text="Alleen voor leerlingen, ouders, leraren, intern begeleiders en schoolleiders, "
+        "en alleen bij codes voor één school.",
     )
     samenwerkingsverband = forms.TypedChoiceField(
         label="Samenwerkingsverband",
         coerce=int,
         required=False,
         empty_value=None,
-        help_text="Alleen bij een landelijke meting.",
+        widget=forms.HiddenInput,
     )
     aantal = forms.IntegerField(
         label="Aantal codes",
         min_value=1,
         max_value=MAXIMAAL_CODES,
+        help_text=f"Bij alle scholen: het aantal per school (maximaal "
+        f"{MAXIMAAL_CODES_PER_SCHOOL}).",
         error_messages={
             "required": "Vul het aantal codes in.",
             "invalid": "Vul een aantal in cijfers in.",
@@ -134,7 +156,7 @@ class UitnodigingenForm(NLDesignForm):
             "max_value": f"Maak maximaal {MAXIMAAL_CODES} codes tegelijk.",
         },
     )
-    ZONDER_VERPLICHT_HINT = frozenset({"vestiging", "samenwerkingsverband"})
+    ZONDER_VERPLICHT_HINT = frozenset({"bereik", "vestiging", "samenwerkingsverband"})
 
     def __init__(
         self,
@@ -153,7 +175,43 @@ class UitnodigingenForm(NLDesignForm):
         if swvs is None:
             del self.fields["samenwerkingsverband"]
         else:
+            # A national wave: the SWV was chosen in the first step (kept in a hidden field).
             cast(forms.ChoiceField, self.fields["samenwerkingsverband"]).choices = [
                 ("", "Kies"),
                 *swvs,
             ]
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        gegevens["bereik"] = gegevens.get("bereik") or EEN_SCHOOL
+        aantal = gegevens.get("aantal")
+        if (
+            gegevens.get("bereik") == ALLE_SCHOLEN
+            and aantal is not None
+            and aantal > MAXIMAAL_CODES_PER_SCHOOL
+        ):
+            self.add_error(
+                "aantal",
+                f"Maak bij alle scholen maximaal {MAXIMAAL_CODES_PER_SCHOOL} codes per school.",
+            )
+        return gegevens
+
+
+class SwvKiezenForm(NLDesignForm):
+    """The first step of codes for a national wave: which SWV (its schools are listed next)."""
+
+    samenwerkingsverband = forms.TypedChoiceField(
+        label="Samenwerkingsverband",
+        coerce=int,
+        error_messages={
+            "required": "Kies het samenwerkingsverband.",
+            "invalid_choice": "Kies een samenwerkingsverband uit de lijst.",
+        },
+    )
+
+    def __init__(self, *args: Any, swvs: list[tuple[int | str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["samenwerkingsverband"]).choices = [
+            ("", "Kies"),
+            *swvs,
+        ]

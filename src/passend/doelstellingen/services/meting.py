@@ -39,6 +39,8 @@ from passend.organisaties.models import Samenwerkingsverband, SwvLidmaatschap
 
 OBJECT_TYPE = "doelstellingen.meting"
 MAXIMAAL_CODES = 2000
+#: Codes per school (or per SWV) in one bulk request: 500 × the schools of an SWV.
+MAXIMAAL_CODES_PER_SCHOOL = 500
 VRAAGCODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 EERSTE_JAAR, LAATSTE_JAAR = 2020, 2100
 
@@ -454,6 +456,100 @@ def uitnodigingen_aanmaken(
         route,
     )
     return codes
+
+
+@transaction.atomic
+def uitnodigingen_in_bulk(
+    *,
+    actor: Any,
+    meting: Meting | int,
+    respondentgroep: str,
+    samenwerkingsverband_id: int | None,
+    aantal_per_school: int,
+    route: str = "",
+) -> list[tuple[str, str, str]]:
+    """``aantal_per_school`` new codes for every member location (today) of one SWV for a
+    school group, or that many codes for the SWV itself for another group: a whole wave's
+    codes in one request. The same checks as ``uitnodigingen_aanmaken``; one transaction,
+    one access-log record. Returns ``(school or SWV name, group label, code)`` rows, in the
+    order of the school names; only the hashes are stored."""
+    rij = _vergrendeld(actor, meting)
+    if rij.status == Metingstatus.GESLOTEN:
+        raise Conflict(
+            "Deze meting is gesloten: er kunnen geen uitnodigingen meer bij.", code="gesloten"
+        )
+    fouten: dict[str, str] = {}
+    vragenlijst = Vragenlijst.objects.filter(meting=rij, respondentgroep=respondentgroep).first()
+    if vragenlijst is None:
+        fouten["respondentgroep"] = "Kies een groep die in deze meting een vragenlijst heeft."
+    if aantal_per_school is None or not 1 <= int(aantal_per_school) <= MAXIMAAL_CODES_PER_SCHOOL:
+        fouten["aantal"] = f"Kies een aantal van 1 tot en met {MAXIMAAL_CODES_PER_SCHOOL}."
+    swv: Samenwerkingsverband | None = rij.samenwerkingsverband
+    if swv is None:
+        if samenwerkingsverband_id is None:
+            fouten["samenwerkingsverband"] = "Kies het samenwerkingsverband."
+        else:
+            swv = Samenwerkingsverband.objects.filter(pk=samenwerkingsverband_id).first()
+            if swv is None:
+                fouten["samenwerkingsverband"] = "Kies een samenwerkingsverband uit de lijst."
+    elif samenwerkingsverband_id not in (None, swv.pk):
+        fouten["samenwerkingsverband"] = (
+            "Deze meting is van uw eigen samenwerkingsverband: kies geen ander."
+        )
+    eenheden: list[tuple[int | None, str]] = []
+    if swv is not None:
+        if respondentgroep in SCHOOLGROEPEN:
+            leden = (
+                SwvLidmaatschap.objects.filter(samenwerkingsverband=swv)
+                .filter(actief_op(timezone.localdate()))
+                .select_related("vestiging")
+                .order_by("vestiging__naam", "vestiging__vestigingscode")
+            )
+            gezien: set[int] = set()
+            for lid in leden:
+                if lid.vestiging_id not in gezien:
+                    gezien.add(lid.vestiging_id)
+                    eenheden.append(
+                        (
+                            lid.vestiging_id,
+                            f"{lid.vestiging.naam} ({lid.vestiging.vestigingscode})",
+                        )
+                    )
+            if not eenheden and "samenwerkingsverband" not in fouten:
+                fouten["samenwerkingsverband"] = (
+                    "Dit samenwerkingsverband heeft nu geen scholen: er zijn geen codes gemaakt."
+                )
+        else:
+            eenheden.append((None, swv.naam))
+    if fouten:
+        raise ValidationError(fouten)
+    assert vragenlijst is not None and swv is not None
+    groep = str(Respondentgroep(respondentgroep).label)
+    rijen: list[tuple[str, str, str]] = []
+    nieuw: list[Uitnodiging] = []
+    for vestiging_id, naam in eenheden:
+        for _ in range(int(aantal_per_school)):
+            code = nieuwe_code()
+            rijen.append((naam, groep, code))
+            nieuw.append(
+                Uitnodiging(
+                    vragenlijst=vragenlijst,
+                    samenwerkingsverband=swv,
+                    vestiging_id=vestiging_id,
+                    code_hash=code_hash(code),
+                )
+            )
+    Uitnodiging.objects.bulk_create(nieuw, batch_size=1000)
+    _vastleggen(
+        actor,
+        rij,
+        Actie.AANMAKEN,
+        f"{len(rijen)} uitnodigingscodes gemaakt voor {len(eenheden)} "
+        f"{'scholen' if respondentgroep in SCHOOLGROEPEN else 'samenwerkingsverband'} "
+        f"({groep})",
+        route,
+    )
+    return rijen
 
 
 def _is_lid(vestiging_id: int, swv_id: int) -> bool:

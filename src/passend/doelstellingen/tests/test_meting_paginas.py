@@ -223,3 +223,28 @@ def test_paginas_vast_aantal_queries(
             )
     with django_assert_max_num_queries(20):
         assert client.get(reverse("doelstellingen:overzicht")).status_code == 200
+
+
+def test_respons_groep_zonder_codes_niet_als_nul_procent(client: Client, regio: Regio) -> None:
+    meting = diensten.meting_aanmaken(
+        actor=_actor(regio),
+        jaar=2027,
+        naam="Meting 2027",
+        open_van=datetime.date(2027, 5, 1),
+        open_tot=datetime.date(2027, 6, 30),
+        is_nulmeting=False,
+        groepen=[G.LEERLING, G.OUDER],
+    )
+    school = SwvLidmaatschapFactory(samenwerkingsverband=regio.swv).vestiging
+    lijst = meting.vragenlijsten.get(respondentgroep=G.LEERLING)
+    for index in range(4):
+        UitnodigingFactory(vragenlijst=lijst, vestiging=school, gebruikt=index < 2)
+    inhoud = client.get(reverse("doelstellingen:respons", args=[meting.pk])).content.decode()
+    grafiek = inhoud[inhoud.index("<svg") : inhoud.index("</svg>")]
+    ouders = str(G.OUDER.label)
+    assert str(G.LEERLING.label) in grafiek and ouders not in grafiek
+    assert f"Geen codes uitgedeeld (niet in de grafiek): {ouders}." in inhoud
+    # No codes at all: no chart.
+    Uitnodiging.objects.all().delete()
+    inhoud = client.get(reverse("doelstellingen:respons", args=[meting.pk])).content.decode()
+    assert "<svg" not in inhoud and "Geen codes uitgedeeld" in inhoud

@@ -20,7 +20,7 @@ from django.core.paginator import Paginator
 from django.forms import ChoiceField, Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -31,9 +31,12 @@ from passend.core.grafiek import Staaf, staafgrafiek
 from passend.core.models import Actie
 from passend.core.toegangslog import toegang_vastleggen
 from passend.doelstellingen.forms.beheer import (
+    ALLE_SCHOLEN,
+    EEN_SCHOOL,
     MetingNieuwForm,
     MetingWijzigenForm,
     RevisieForm,
+    SwvKiezenForm,
     UitnodigingenForm,
     VraagForm,
 )
@@ -55,7 +58,6 @@ from passend.doelstellingen.services import meting as diensten
 from passend.doelstellingen.services.meting import Conflict
 
 LIJST_GROOTTE = 25
-INVUL_PAD = "/vragenlijst/"
 
 
 def _niet_opgeslagen(actor: Actor, meting: Meting, route: str, reden: str) -> None:
@@ -78,12 +80,9 @@ def _fout_tonen(form: Form, fout: ValidationError | Conflict) -> None:
         fouten_naar_formulier(form, fout)
 
 
-def _resultaten_url(meting: Meting) -> str | None:
-    """The results page (another part of the app) of a closed wave, when it exists."""
-    try:
-        return reverse("doelstellingen:resultaten", args=[meting.pk])
-    except NoReverseMatch:
-        return None
+def _resultaten_url(meting: Meting) -> str:
+    """The results page (another part of the app) of a wave."""
+    return reverse("doelstellingen:resultaten", args=[meting.pk])
 
 
 # --- The list and a new wave -----------------------------------------------------------
@@ -347,17 +346,47 @@ def meting_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Invitation codes -------------------------------------------------------------------
 
 
-def _uitnodigingen_form(meting: Meting, data: Any = None) -> UitnodigingenForm:
+def _gekozen_swv(request: HttpRequest, keuzes: list[tuple[int, str]]) -> int | None:
+    """A national wave: the SWV chosen in the first step (GET) or kept in the form (POST),
+    when it is one of the list."""
+    bron = request.POST if request.method == "POST" else request.GET
+    waarde = bron.get("samenwerkingsverband", "")
+    if not waarde.isdigit() or int(waarde) not in dict(keuzes):
+        return None
+    return int(waarde)
+
+
+def _uitnodigingen_form(
+    request: HttpRequest, meting: Meting
+) -> tuple[UitnodigingenForm | None, SwvKiezenForm | None, str]:
+    """The codes form; for a national wave first the SWV (a list of SWVs), then the form with
+    only that SWV's schools. Returns the codes form (None until an SWV is chosen), the SWV
+    form (national waves) and the chosen SWV's name."""
+    data = request.POST if request.method == "POST" else None
     swv_id = meting.samenwerkingsverband_id
-    swvs = None if swv_id is not None else alle_swvs()
-    # A national wave: every member location (of any SWV) may be chosen.
+    swvs: list[tuple[int, str]] | None = None
+    kiezen: SwvKiezenForm | None = None
+    swv_naam = ""
+    if swv_id is None:
+        swvs = [(int(s.pk), f"{s.naam} ({s.code})") for s in alle_swvs()]
+        swv_id = _gekozen_swv(request, swvs)
+        kiezen = SwvKiezenForm(
+            request.GET if "samenwerkingsverband" in request.GET else None,
+            initial={"samenwerkingsverband": swv_id},
+            swvs=list(swvs),
+        )
+        if swv_id is None:
+            return None, kiezen, ""
+        swv_naam = dict(swvs)[swv_id]
     vestigingen = lid_vestigingen(swv_id)
-    return UitnodigingenForm(
+    form = UitnodigingenForm(
         data,
+        initial={"samenwerkingsverband": swv_id, "bereik": EEN_SCHOOL},
         groepen=_groepkeuzes(meting),
         vestigingen=[(int(v.pk), f"{v.naam} ({v.vestigingscode})") for v in vestigingen],
-        swvs=None if swvs is None else [(s.pk, f"{s.naam} ({s.code})") for s in swvs],
+        swvs=None if swvs is None else list(swvs),
     )
+    return form, kiezen, swv_naam
 
 
 def _keuzelabel(form: Form, veld: str, waarde: Any) -> str:
@@ -365,21 +394,62 @@ def _keuzelabel(form: Form, veld: str, waarde: Any) -> str:
     return str(dict(keuzes).get(waarde, ""))
 
 
-def _codes_csv(codes: list[str], groep: str, school: str, meting: Meting) -> HttpResponse:
+def _codes_csv(rijen: list[tuple[str, str, str]], meting: Meting) -> HttpResponse:
+    """The codes as CSV (``;``, BOM, formula guard): code, address, group, school, wave."""
+    adres = reverse("vragenlijst:start")
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(["code", "adres", "groep", "school", "meting"])
-    for code in codes:
+    for school, groep, code in rijen:
         schrijver.writerow(
             [
                 code,
-                INVUL_PAD,
+                adres,
                 formule_afschermen(groep),
                 formule_afschermen(school),
                 formule_afschermen(meting.naam),
             ]
         )
     return csv_download(buffer.getvalue(), f"uitnodigingscodes-meting-{meting.pk}.csv")
+
+
+def _per_eenheid(rijen: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """The rows grouped per school (or SWV) for the printable page, in their order."""
+    blokken: list[dict[str, Any]] = []
+    for school, groep, code in rijen:
+        if not blokken or blokken[-1]["school"] != school or blokken[-1]["groep"] != groep:
+            blokken.append({"school": school, "groep": groep, "codes": []})
+        blokken[-1]["codes"].append(code)
+    return blokken
+
+
+def _codes_maken(
+    request: HttpRequest, actor: Actor, meting: Meting, form: UitnodigingenForm
+) -> list[tuple[str, str, str]]:
+    """The service call of the form: one school (or the SWV) or every school of the SWV."""
+    gegevens = form.cleaned_data
+    groep = gegevens["respondentgroep"]
+    if gegevens["bereik"] == ALLE_SCHOLEN:
+        return diensten.uitnodigingen_in_bulk(
+            actor=actor,
+            meting=meting,
+            respondentgroep=groep,
+            samenwerkingsverband_id=gegevens.get("samenwerkingsverband"),
+            aantal_per_school=gegevens["aantal"],
+            route=request.path,
+        )
+    codes = diensten.uitnodigingen_aanmaken(
+        actor=actor,
+        meting=meting,
+        respondentgroep=groep,
+        vestiging_id=gegevens["vestiging"],
+        samenwerkingsverband_id=gegevens.get("samenwerkingsverband"),
+        aantal=gegevens["aantal"],
+        route=request.path,
+    )
+    label = _keuzelabel(form, "respondentgroep", groep)
+    school = _keuzelabel(form, "vestiging", gegevens["vestiging"]) if groep in SCHOOLGROEPEN else ""
+    return [(school, label, code) for code in codes]
 
 
 @login_required
@@ -389,47 +459,41 @@ def uitnodigingen(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of_403(request)
     schrijven = request.method == "POST"
     gevonden = meting_voor_beheer(actor=actor, pk=pk, route=request.path, vastleggen=not schrijven)
-    form = _uitnodigingen_form(gevonden, request.POST if schrijven else None)
+    form, kiezen, swv_naam = _uitnodigingen_form(request, gevonden)
+    melding = None
     if schrijven:
-        if form.is_valid():
-            gegevens = form.cleaned_data
+        if form is None:
+            melding = "Kies eerst het samenwerkingsverband."
+        elif form.is_valid():
             try:
-                codes = diensten.uitnodigingen_aanmaken(
-                    actor=actor,
-                    meting=gevonden,
-                    respondentgroep=gegevens["respondentgroep"],
-                    vestiging_id=gegevens["vestiging"],
-                    samenwerkingsverband_id=gegevens.get("samenwerkingsverband"),
-                    aantal=gegevens["aantal"],
-                    route=request.path,
-                )
-            except (ValidationError, Conflict) as fout:
-                _fout_tonen(form, fout)
+                rijen = _codes_maken(request, actor, gevonden, form)
+            except (ValidationError, Conflict) as fout_:
+                _fout_tonen(form, fout_)
             else:
-                groep = _keuzelabel(form, "respondentgroep", gegevens["respondentgroep"])
-                school = (
-                    _keuzelabel(form, "vestiging", gegevens["vestiging"])
-                    if gegevens["respondentgroep"] in SCHOOLGROEPEN
-                    else ""
-                )
                 if "als_csv" in request.POST:
-                    return _codes_csv(codes, str(groep), str(school), gevonden)
+                    return _codes_csv(rijen, gevonden)
                 return render(
                     request,
                     "doelstellingen/beheer/codes.html",
                     {
                         "meting": gevonden,
-                        "codes": codes,
-                        "groep": groep,
-                        "school": school,
-                        "adres": request.build_absolute_uri(INVUL_PAD),
+                        "codes": [code for _, _, code in rijen],
+                        "blokken": _per_eenheid(rijen),
+                        "adres": request.build_absolute_uri(reverse("vragenlijst:start")),
                     },
                 )
         _niet_opgeslagen(actor, gevonden, request.path, "uitnodigingscodes maken")
     return render(
         request,
         "doelstellingen/beheer/uitnodigingen.html",
-        {"meting": gevonden, "form": form, "gesloten": gevonden.status == Metingstatus.GESLOTEN},
+        {
+            "meting": gevonden,
+            "form": form,
+            "kiezen": kiezen,
+            "swv_naam": swv_naam,
+            "melding": melding,
+            "gesloten": gevonden.status == Metingstatus.GESLOTEN,
+        },
     )
 
 
@@ -437,10 +501,15 @@ def uitnodigingen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _grafiek(overzicht: Responsoverzicht) -> Any:
+    # A group without codes has no response rate (not 0 %): it is left out of the chart and
+    # named under it.
     staven = [
-        Staaf(naam=str(groep.label), waarden=(round(groep.percentage or 0),))
+        Staaf(naam=str(groep.label), waarden=(round(groep.percentage),))
         for groep in overzicht.groepen
+        if groep.percentage is not None
     ]
+    if not staven:
+        return None
     return staafgrafiek(
         staven=staven,
         reeksnamen=["Respons in procenten"],
@@ -464,6 +533,7 @@ def respons_bekijken(request: HttpRequest, pk: int) -> HttpResponse:
             "meting": gevonden,
             "overzicht": overzicht,
             "grafiek": _grafiek(overzicht),
+            "zonder_codes": [g.label for g in overzicht.groepen if g.percentage is None],
             "minder_dan_codes": MINDER_DAN_CODES,
         },
     )

@@ -202,7 +202,10 @@ def test_detail_met_tijdlijn_voor_wie_de_aanmelding_ziet(wereld, rol):
     )
     assert antwoord.status_code == 200
     inhoud = antwoord.content.decode()
-    assert "Aanmelding ontvangen" in inhoud and escape(wereld.ouder.gebruiker.get_full_name()) in inhoud
+    assert (
+        "Aanmelding ontvangen" in inhoud
+        and escape(wereld.ouder.gebruiker.get_full_name()) in inhoud
+    )
     assert "Recht op tijdelijke plaatsing (na 10 weken)" in inhoud
     # The registration does not give sight of the pupil's file.
     assert reverse("leerlingen:detail", args=[wereld.kind.sleutel]) not in inhoud
